@@ -1,0 +1,1 @@
+"""checker: cross-source claim-consistency checker for news."""

@@ -1,0 +1,49 @@
+"""Every error checker raises on purpose.
+
+    CheckerError                 base; the CLI prints str(error) on one line, exit code 2
+    ├── InputError               a corpus file or row cannot be read (names file and row)
+    ├── IndexError_              an index on disk cannot be used
+    │   ├── IncompatibleIndexError   other model, format version or checker version
+    │   └── CorruptIndexError        missing, truncated or checksum-mismatched file
+    ├── IndexLockedError         another process holds the index lock too long
+    └── UsageError               options that cannot work together
+
+Messages state the cause and the fix.
+"""
+
+from __future__ import annotations
+
+
+class CheckerError(Exception):
+    """Base of all errors checker raises deliberately."""
+
+
+class InputError(CheckerError):
+    """A corpus file, or one row of it, cannot be read."""
+
+    def __init__(self, source: str, problem: str, *, row: int | None = None) -> None:
+        self.source = source
+        self.row = row
+        self.problem = problem
+        where = f"{source}:row {row}" if row is not None else source
+        super().__init__(f"{where}: {problem}")
+
+
+class IndexError_(CheckerError):
+    """An index on disk cannot be used."""
+
+
+class IncompatibleIndexError(IndexError_):
+    """The index was built by another model, format version or checker version."""
+
+
+class CorruptIndexError(IndexError_):
+    """An index file is missing, truncated or does not match its checksum."""
+
+
+class IndexLockedError(CheckerError):
+    """Another process holds the index lock."""
+
+
+class UsageError(CheckerError):
+    """Options or arguments that cannot work together."""

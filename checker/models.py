@@ -1,0 +1,163 @@
+"""Typed data that crosses stage boundaries: the vocabulary every stage speaks.
+
+Offsets are character offsets: `Sentence.start/end` index into `Article.text`;
+`Quantity.start/end` index into the sentence's own text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Hedge = Literal[
+    "exact",  # "44 children"
+    "at_least",  # "at least 20", "no fewer than"
+    "more_than",  # "more than 350,000", "over 100"
+    "at_most",  # "up to 200", "as many as"
+    "less_than",  # "fewer than 10", "under 10"
+    "about",  # "about/around/some/roughly/approximately N"
+    "nearly",  # "nearly/almost/close to N": slightly below N
+    "between",  # "between 30 and 40", "30 to 40"
+    "vague",  # "dozens", "hundreds", "scores", "tens"
+]
+
+PairKind = Literal["duplicate", "compatible", "divergent", "conflict", "update", "contradiction"]
+CompareKind = Literal[
+    "duplicate", "compatible", "divergent", "conflict", "update", "contradiction", "unrelated"
+]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Article(Frozen):
+    """One news article as ingested; `text` is the body the offsets refer to."""
+
+    id: str
+    outlet: str
+    date: dt.date | None = None
+    title: str = ""
+    url: str = ""
+    text: str
+    source: str = Field(description="file the article came from, with ':row N' for CSV/JSONL rows")
+    first_line: int = Field(1, description="1-based line in `source` where `text` begins")
+    checksum: str = Field(description="sha1 of id, outlet, date, title, url and text")
+
+
+class Sentence(Frozen):
+    """A sentence of an article's content (boilerplate never becomes a Sentence)."""
+
+    doc_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+class Quantity(Frozen):
+    """A count stated in a sentence, read as an interval from its hedge.
+
+    `low`/`high` bound the true value the sentence allows; `high=None` is unbounded.
+    """
+
+    text: str = Field(description="surface phrase, e.g. 'at least 20 children'")
+    start: int
+    end: int
+    value: float | None = Field(description="the figure as written (None for a vague quantifier)")
+    low: float
+    high: float | None
+    hedge: Hedge
+    counted: str = Field("", description="the thing counted, lemma of its head noun: 'child'")
+    category: str = Field("", description="coarse class of `counted`: civilian, child, people …")
+    event: str | None = Field(None, description="normalised event verb: killed, wounded, abducted …")
+
+
+class TimeExpression(Frozen):
+    text: str
+    date: dt.date | None = Field(None, description="resolved against the publication date")
+
+
+class Claim(Frozen):
+    """Everything extracted from one sentence that verdicts compare."""
+
+    sentence: Sentence
+    quantities: list[Quantity] = []
+    negated: bool = False
+    places: list[str] = []
+    actors: list[str] = []
+    speaker: str | None = None
+    times: list[TimeExpression] = []
+
+
+class PairSide(Frozen):
+    doc_id: str
+    outlet: str
+    date: dt.date | None
+    title: str = ""
+    source: str = ""
+    line: int | None = Field(None, description="1-based line of the sentence in `source`")
+    text: str
+    start: int
+    end: int
+    quantities: list[Quantity] = []
+
+
+class Verdict(Frozen):
+    """The classification of one sentence pair, with the evidence behind it."""
+
+    kind: CompareKind
+    score: float = Field(description="0..1, how strongly an editor should look at this pair")
+    reason: str
+    compared: tuple[Quantity, Quantity] | None = None
+
+
+class Pair(Frozen):
+    """A reported cross-outlet sentence pair."""
+
+    kind: PairKind
+    score: float
+    similarity: float
+    reason: str
+    fingerprint: str
+    a: PairSide
+    b: PairSide
+    compared: tuple[Quantity, Quantity] | None = None
+
+
+class ReportSummary(Frozen):
+    articles: int
+    outlets: int
+    sentences: int
+    pairs_by_kind: dict[str, int]
+
+
+class Report(Frozen):
+    schema_version: int = 1
+    index: str
+    model: str
+    options: dict[str, str | int | float | bool]
+    summary: ReportSummary
+    pairs: list[Pair]
+
+
+class ComparePairInput(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    id: str
+    a: str
+    b: str
+    a_date: dt.date | None = None
+    b_date: dt.date | None = None
+    a_outlet: str | None = None
+    b_outlet: str | None = None
+
+
+class CompareResult(Frozen):
+    id: str
+    kind: CompareKind
+    similarity: float
+    score: float
+    reason: str
