@@ -1,1 +1,2 @@
 """checker: cross-source claim-consistency checker for news."""
+__version__ = "0.1.0"

@@ -90,6 +90,9 @@ class Claim(Frozen):
     actors: list[str] = []
     speaker: str | None = None
     times: list[TimeExpression] = []
+    window: str | None = Field(None, description="cumulative window: 'since April', 'past two weeks'")
+    toll_update: bool = Field(False, description="the sentence frames its figure as a revised toll")
+    denial: bool = Field(False, description="the sentence denies or calls false a reported event")
 
 
 class PairSide(Frozen):

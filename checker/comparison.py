@@ -1,0 +1,81 @@
+"""Classify given sentence pairs without an index: the `checker compare` stage."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+from pydantic import ValidationError
+
+from checker.claims import extract_claims
+from checker.embed import DEFAULT_MODEL, Embedder, get_embedder
+from checker.errors import InputError
+from checker.nli import get_nli_judge
+from checker.models import ComparePairInput, CompareResult, Sentence
+from checker.verdicts import classify_pair
+
+
+def read_compare_pairs(path: Path) -> list[ComparePairInput]:
+    """Read JSONL lines {"id", "a", "b", optional a_date/b_date/a_outlet/b_outlet}."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError as error:
+        raise InputError(str(path), f"not valid UTF-8 ({error.reason} at byte {error.start})") from error
+    except OSError as error:
+        raise InputError(str(path), f"cannot read ({error.strerror})") from error
+    pairs = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            pairs.append(ComparePairInput.model_validate(json.loads(line)))
+        except (json.JSONDecodeError, ValidationError) as error:
+            problem = str(error).splitlines()[0]
+            raise InputError(str(path), f"line {number} is not a pair object ({problem})") from error
+    if not pairs:
+        raise InputError(str(path), "no pairs (file is empty)")
+    return pairs
+
+
+def compare(
+    pairs: Sequence[ComparePairInput],
+    *,
+    model: str = DEFAULT_MODEL,
+    embedder: Embedder | None = None,
+    nli_model: str | None = None,
+) -> list[CompareResult]:
+    """One verdict per pair, in input order; unrelated pairs get kind `unrelated`."""
+    embedder = embedder or get_embedder(model)
+    a_sentences = [_as_sentence(pair.id, "a", pair.a) for pair in pairs]
+    b_sentences = [_as_sentence(pair.id, "b", pair.b) for pair in pairs]
+    a_vectors = embedder.encode([pair.a for pair in pairs])
+    b_vectors = embedder.encode([pair.b for pair in pairs])
+    similarities = np.einsum("ij,ij->i", a_vectors, b_vectors) if len(pairs) else np.zeros(0)
+    a_claims = extract_claims(a_sentences, published=[pair.a_date for pair in pairs])
+    b_claims = extract_claims(b_sentences, published=[pair.b_date for pair in pairs])
+    contradictions: list[float | None] = (
+        get_nli_judge(nli_model).contradiction_probabilities([(pair.a, pair.b) for pair in pairs])
+        if nli_model
+        else [None] * len(pairs)
+    )
+    results = []
+    for pair, a_claim, b_claim, similarity, nli in zip(
+        pairs, a_claims, b_claims, similarities, contradictions, strict=True
+    ):
+        verdict = classify_pair(
+            a_claim, b_claim, similarity=float(similarity), a_date=pair.a_date, b_date=pair.b_date,
+            nli_contradiction=nli,
+        )
+        results.append(
+            CompareResult(
+                id=pair.id, kind=verdict.kind, similarity=round(float(similarity), 4),
+                score=verdict.score, reason=verdict.reason,
+            )
+        )
+    return results
+
+
+def _as_sentence(pair_id: str, side: str, text: str) -> Sentence:
+    return Sentence(doc_id=f"{pair_id}/{side}", index=0, start=0, end=len(text), text=text)

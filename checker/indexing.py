@@ -1,0 +1,147 @@
+"""`index`: ingest a corpus, extract claims, embed sentences and save the index.
+
+Incremental: articles whose checksum is already in the index keep their sentences,
+claims and vectors; only new or changed articles are split, parsed and encoded.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+from pydantic import BaseModel
+
+from checker import __version__
+from checker.claims import extract_claims
+from checker.embed import DEFAULT_MODEL, Embedder, get_embedder
+from checker.errors import IncompatibleIndexError, UsageError
+from checker.ingest import FieldMap, load_articles
+from checker.models import Article, Claim
+from checker.sentences import split_sentences
+from checker.store import StoredIndex, index_exists, load_index, locked, read_manifest, save_index
+
+log = logging.getLogger(__name__)
+
+
+class IndexSummary(BaseModel):
+    """What one `index` run did."""
+
+    index: str
+    model: str
+    articles: int
+    outlets: int
+    sentences: int
+    added: int
+    changed: int
+    unchanged: int
+    encoded_sentences: int
+    seconds: float
+    warnings: list[str]
+
+
+def index(
+    paths: Sequence[str | Path],
+    *,
+    index_path: str | Path,
+    model: str | None = None,
+    fields: FieldMap | None = None,
+    outlet: str | None = None,
+    encoding: str = "utf-8",
+    allow_single_outlet: bool = False,
+    embedder: Embedder | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> IndexSummary:
+    """Add the articles under `paths` to the index at `index_path` (created if absent)."""
+    started = time.perf_counter()
+    index_dir = Path(index_path)
+    ingested = load_articles(paths, fields=fields, outlet=outlet, encoding=encoding)
+    with locked(index_dir):
+        existing = _existing(index_dir, model)
+        model_name = existing.model if existing else (model or DEFAULT_MODEL)
+        kept_articles, kept_claims, kept_vectors, stats = _merge(existing, ingested.articles)
+        fresh = [article for article in ingested.articles if stats[article.id] != "unchanged"]
+        all_articles = sorted({a.id: a for a in [*kept_articles, *fresh]}.values(), key=lambda a: (a.outlet, a.id))
+        outlets = {article.outlet for article in all_articles}
+        if len(outlets) < 2 and not allow_single_outlet:
+            raise UsageError(
+                f"{paths[0]}: every article comes from one outlet ({next(iter(outlets))!r}); cross-outlet "
+                f"checks need two or more — set outlets (--outlet-field, a header 'outlet:' line, or one "
+                f"folder per outlet) or pass --allow-single-outlet"
+            )
+        fresh_claims = _claims_for(fresh, progress)
+        encoded = 0
+        if fresh_claims:
+            embedder = embedder or get_embedder(model_name)
+            if embedder.name != model_name and existing is not None:
+                raise IncompatibleIndexError(f"{index_dir}: built with {model_name!r}, not {embedder.name!r}")
+            if progress:
+                progress(f"encoding {len(fresh_claims)} sentences with {model_name}")
+            fresh_vectors = embedder.encode([claim.sentence.text for claim in fresh_claims])
+            encoded = len(fresh_claims)
+            dimension = embedder.dimension
+        else:
+            dimension = existing.dimension if existing else 0
+            fresh_vectors = np.zeros((0, dimension), dtype=np.float32)
+        changed_anything = bool(fresh) or existing is None
+        claims = [*kept_claims, *fresh_claims]
+        vectors = np.vstack([kept_vectors, fresh_vectors]) if len(kept_vectors) else fresh_vectors
+        order = sorted(range(len(claims)), key=lambda row: (claims[row].sentence.doc_id, claims[row].sentence.index))
+        stored = StoredIndex(
+            model=model_name, dimension=dimension or (existing.dimension if existing else 0),
+            articles=all_articles, claims=[claims[row] for row in order],
+            vectors=vectors[order] if len(order) else vectors,
+        )
+        if changed_anything:
+            save_index(index_dir, stored, checker_version=__version__)
+    counts = {kind: sum(1 for value in stats.values() if value == kind) for kind in ("added", "changed", "unchanged")}
+    return IndexSummary(
+        index=str(index_dir), model=model_name, articles=len(all_articles), outlets=len(outlets),
+        sentences=len(stored.claims), encoded_sentences=encoded,
+        seconds=round(time.perf_counter() - started, 3), warnings=ingested.warnings, **counts,
+    )
+
+
+def _existing(index_dir: Path, model: str | None) -> StoredIndex | None:
+    if not index_exists(index_dir):
+        return None
+    manifest = read_manifest(index_dir)
+    if model is not None and manifest["model"] != model:
+        raise IncompatibleIndexError(
+            f"{index_dir}: index was built with model {manifest['model']!r}, not {model!r}; "
+            f"use the same --model or index into a new --index folder"
+        )
+    return load_index(index_dir)
+
+
+def _merge(existing: StoredIndex | None, incoming: list[Article]):  # type: ignore[no-untyped-def]
+    """Split the incoming articles into unchanged/changed/added and keep the old rows still valid."""
+    old = {article.id: article for article in existing.articles} if existing else {}
+    stats = {}
+    for article in incoming:
+        if article.id not in old:
+            stats[article.id] = "added"
+        elif old[article.id].checksum == article.checksum:
+            stats[article.id] = "unchanged"
+        else:
+            stats[article.id] = "changed"
+    if existing is None:
+        return [], [], np.zeros((0, 0), dtype=np.float32), stats
+    replaced = {doc_id for doc_id, state in stats.items() if state == "changed"}
+    keep_rows = [row for row, claim in enumerate(existing.claims) if claim.sentence.doc_id not in replaced]
+    kept_articles = [article for article in existing.articles if article.id not in replaced]
+    return kept_articles, [existing.claims[row] for row in keep_rows], existing.vectors[keep_rows], stats
+
+
+def _claims_for(articles: list[Article], progress: Callable[[str], None] | None) -> list[Claim]:
+    if progress and articles:
+        progress(f"extracting claims from {len(articles)} articles")
+    sentences = []
+    published = []
+    for article in articles:
+        for sentence in split_sentences(article):
+            sentences.append(sentence)
+            published.append(article.date)
+    return extract_claims(sentences, published=published)

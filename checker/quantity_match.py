@@ -1,0 +1,85 @@
+"""Which quantities of two sentences count the same thing for the same event.
+
+Counts pair up only when their events agree (killed with killed, never killed with
+wounded) and their categories agree (civilians with people, never children with
+all people, fighters with civilians): GUIDELINES.md step 1's "different category" traps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pydantic import BaseModel, ConfigDict
+
+from checker.models import Quantity
+
+# Categories an outlet uses interchangeably for the same victims ("31 civilians" vs
+# "more than 30 people"; dev.jsonl fk-036, fk-061, fk-072).
+INTERCHANGEABLE = (frozenset({"civilian", "people"}),)
+# Categories that count people; a human event with no counted noun ("killed 13") counts people.
+HUMAN_CATEGORIES = frozenset(
+    {"civilian", "people", "child", "woman", "soldier", "fighter", "police", "rescuer", "refugee"}
+)
+HUMAN_EVENTS = frozenset({"killed", "wounded", "abducted", "displaced", "fled", "arrested", "missing", "affected", "evacuated"})
+
+
+class QuantityMatch(BaseModel):
+    """Two quantities judged to count the same thing, with how sure the match is."""
+
+    model_config = ConfigDict(frozen=True)
+
+    a: Quantity
+    b: Quantity
+    strength: float
+
+
+def match_quantities(a_quantities: Sequence[Quantity], b_quantities: Sequence[Quantity]) -> list[QuantityMatch]:
+    """Pair each quantity with at most one of the other side, strongest matches first."""
+    candidates = sorted(
+        (
+            (strength, i, j)
+            for i, qa in enumerate(a_quantities)
+            for j, qb in enumerate(b_quantities)
+            if (strength := match_strength(qa, qb)) > 0
+        ),
+        key=lambda item: (-item[0], item[1], item[2]),
+    )
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    matches = []
+    for strength, i, j in candidates:
+        if i in used_a or j in used_b:
+            continue
+        used_a.add(i)
+        used_b.add(j)
+        matches.append(QuantityMatch(a=a_quantities[i], b=b_quantities[j], strength=strength))
+    return matches
+
+
+def match_strength(qa: Quantity, qb: Quantity) -> float:
+    """0 when the two cannot count the same thing, else up to 1 for an exact match."""
+    if qa.event and qb.event and qa.event != qb.event:
+        return 0.0
+    category_fit = _category_fit(_category(qa), _category(qb))
+    if category_fit == 0:
+        return 0.0
+    event_fit = 1.0 if qa.event == qb.event and qa.event else 0.6 if (qa.event or qb.event) else 0.4
+    if not (qa.event or qb.event) and not (_category(qa) and _category(qb)):
+        return 0.0
+    return round(category_fit * event_fit, 3)
+
+
+def _category(quantity: Quantity) -> str:
+    if not quantity.category and quantity.event in HUMAN_EVENTS:
+        return "people"
+    return quantity.category
+
+
+def _category_fit(a_category: str, b_category: str) -> float:
+    if a_category == b_category:
+        return 1.0 if a_category else 0.3
+    if any(a_category in group and b_category in group for group in INTERCHANGEABLE):
+        return 0.8
+    if not a_category or not b_category:
+        return 0.3 if (a_category or b_category) not in HUMAN_CATEGORIES else 0.0
+    return 0.0

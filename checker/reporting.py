@@ -1,0 +1,88 @@
+"""`report`: pair the indexed claims across outlets and classify every candidate pair."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from pathlib import Path
+
+from checker.errors import UsageError
+from checker.models import Article, Claim, Pair, PairSide, Report, ReportSummary
+from checker.pair import Candidate, PairingOptions, find_candidates
+from checker.store import StoredIndex, load_index
+from checker.verdicts import classify_pair
+
+KIND_ORDER = ("contradiction", "conflict", "divergent", "update", "compatible", "duplicate")
+
+
+def report(
+    *,
+    index_path: str | Path,
+    options: PairingOptions | None = None,
+    kinds: tuple[str, ...] = KIND_ORDER,
+) -> Report:
+    """Build the discrepancy report of the index at `index_path` (deterministic)."""
+    options = options or PairingOptions()
+    stored = load_index(Path(index_path))
+    return build_report(stored, index_name=str(index_path), options=options, kinds=kinds)
+
+
+def build_report(
+    stored: StoredIndex, *, index_name: str, options: PairingOptions, kinds: tuple[str, ...] = KIND_ORDER
+) -> Report:
+    by_id = {article.id: article for article in stored.articles}
+    outlets = {article.outlet for article in stored.articles}
+    if len(outlets) < 2 and not (options.include_same_outlet or options.include_same_article):
+        raise UsageError(
+            f"{index_name}: the index holds one outlet only ({', '.join(sorted(outlets)) or 'none'}); "
+            f"add another outlet's articles or pass --include-same-outlet"
+        )
+    candidates = find_candidates(stored.articles, stored.claims, stored.vectors, options=options)
+    pairs = [pair for candidate in candidates if (pair := _judge(candidate, stored.claims, by_id)) and pair.kind in kinds]
+    pairs.sort(key=lambda pair: (KIND_ORDER.index(pair.kind), -pair.score, pair.fingerprint))
+    counts = Counter(pair.kind for pair in pairs)
+    return Report(
+        index=index_name,
+        model=stored.model,
+        options={key: value for key, value in options.model_dump().items()},
+        summary=ReportSummary(
+            articles=len(stored.articles), outlets=len(outlets), sentences=len(stored.claims),
+            pairs_by_kind={kind: counts.get(kind, 0) for kind in KIND_ORDER},
+        ),
+        pairs=pairs,
+    )
+
+
+def _judge(candidate: Candidate, claims: list[Claim], by_id: dict[str, Article]) -> Pair | None:
+    a_claim, b_claim = claims[candidate.a], claims[candidate.b]
+    a_article, b_article = by_id[a_claim.sentence.doc_id], by_id[b_claim.sentence.doc_id]
+    verdict = classify_pair(
+        a_claim, b_claim, similarity=candidate.similarity, a_date=a_article.date, b_date=b_article.date
+    )
+    if verdict.kind == "unrelated":
+        return None
+    return Pair(
+        kind=verdict.kind,
+        score=verdict.score,
+        similarity=candidate.similarity,
+        reason=verdict.reason,
+        fingerprint=fingerprint(a_claim, b_claim),
+        a=_side(a_claim, a_article),
+        b=_side(b_claim, b_article),
+        compared=verdict.compared,
+    )
+
+
+def fingerprint(a: Claim, b: Claim) -> str:
+    """Stable id of a finding: both documents and sentence texts, order-free."""
+    sides = sorted(f"{claim.sentence.doc_id}\x1f{' '.join(claim.sentence.text.split())}" for claim in (a, b))
+    return hashlib.sha1("\x1e".join(sides).encode("utf-8")).hexdigest()[:16]
+
+
+def _side(claim: Claim, article: Article) -> PairSide:
+    sentence = claim.sentence
+    return PairSide(
+        doc_id=article.id, outlet=article.outlet, date=article.date, title=article.title,
+        source=article.source, line=article.first_line + article.text.count("\n", 0, sentence.start),
+        text=sentence.text, start=sentence.start, end=sentence.end, quantities=claim.quantities,
+    )

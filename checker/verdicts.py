@@ -1,0 +1,258 @@
+"""Verdicts: classify one sentence pair into exactly one kind, with the reason why.
+
+Order of questions (GUIDELINES.md of annotated/dev.jsonl, step 1 then step 2):
+1. Is it the same incident and the same quantity? Different days, cumulative
+   windows or places, or counts of different things (killed vs wounded, children vs
+   all people) make the pair `unrelated` however alike the wording.
+2. For the same quantity, compare the intervals the hedges allow: `duplicate`,
+   `compatible`, `divergent`, `conflict`, or `update` when the later report is higher.
+3. Without a shared quantity: `contradiction` for a denial or opposite perpetrators,
+   `duplicate` for a close paraphrase, else `unrelated`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from checker.claims import perpetrators, specific_places
+from checker.models import Claim, CompareKind, Quantity, Verdict
+from checker.nli import NLI_CONTRADICTION_PROBABILITY
+from checker.quantity_match import QuantityMatch, match_quantities
+from checker.wording import describe_quantity, format_ratio
+
+# Ratio of the larger to the smaller figure under which two overlapping figures are
+# "close" (GUIDELINES: "within about 1.3-1.4x"); 1.45 sits in the stated grey zone.
+COMPATIBLE_RATIO = 1.45
+# Small counts differ by a few units without an editor caring ("a few units for small counts").
+SMALL_GAP = 2
+# A later, higher toll counts as an update without "rose to" wording only when the
+# reports are at least this many days apart (same-news-cycle reports are rivals).
+UPDATE_MIN_DAYS = 3
+# Cosine similarity (all-MiniLM-L6-v2) above which two sentences without a shared
+# quantity are the same claim; chosen on MRPC train, see bench/quality.py.
+PARAPHRASE_SIMILARITY = 0.80
+# Below this similarity two sentences are not about the same thing even if their
+# counts match in kind; chosen on annotated/dev.jsonl and FA-KES, see bench/.
+RELATED_SIMILARITY = 0.40
+# Non-numeric contradictions need the sentences to be about the same fact.
+CONTRADICTION_SIMILARITY = 0.45
+
+# Base scores: how much an editor needs to look at each kind (discrepancies first).
+KIND_WEIGHT: dict[str, float] = {
+    "contradiction": 0.95, "conflict": 0.9, "divergent": 0.7, "update": 0.45,
+    "compatible": 0.25, "duplicate": 0.15, "unrelated": 0.0,
+}
+# When several quantities are compared, the pair takes the most severe verdict.
+SEVERITY = ("unrelated", "duplicate", "compatible", "update", "divergent", "conflict", "contradiction")
+
+
+def classify_pair(
+    a: Claim,
+    b: Claim,
+    *,
+    similarity: float,
+    a_date: dt.date | None = None,
+    b_date: dt.date | None = None,
+    nli_contradiction: float | None = None,
+) -> Verdict:
+    """Classify two sentences' claims (a from one report, b from another).
+
+    `nli_contradiction` is an optional NLI model's contradiction probability (see nli.py).
+    """
+    incident_gap = different_incident(a, b)
+    matches = match_quantities(a.quantities, b.quantities)
+    if matches and similarity >= RELATED_SIMILARITY:
+        if incident_gap:
+            return _unrelated(f"same kind of count but {incident_gap}")
+        verdicts = [_compare_figures(match, a, b, similarity, a_date, b_date) for match in matches]
+        return max(verdicts, key=lambda verdict: (SEVERITY.index(verdict.kind), verdict.score))
+    clash = _non_numeric_clash(a, b, similarity, nli_contradiction)
+    if clash and not incident_gap:
+        return clash
+    if similarity >= PARAPHRASE_SIMILARITY and not incident_gap and not _counts_disagree(a, b):
+        return Verdict(
+            kind="duplicate",
+            score=_score("duplicate", similarity),
+            reason=f"same claim in other words (similarity {similarity:.2f})",
+        )
+    if incident_gap:
+        return _unrelated(incident_gap)
+    return _unrelated("no shared quantity or clash of facts")
+
+
+def different_incident(a: Claim, b: Claim) -> str | None:
+    """Why two sentences describe different incidents or scopes, or None if they may not."""
+    if (a.window is None) != (b.window is None) or (a.window and b.window and not _same_window(a.window, b.window)):
+        return f"different time windows ({a.window or 'one event'} vs {b.window or 'one event'})"
+    a_days = _weekdays(a)
+    b_days = _weekdays(b)
+    if a_days and b_days and not a_days & b_days:
+        return f"different days ({', '.join(sorted(a_days))} vs {', '.join(sorted(b_days))})"
+    a_dates = _calendar_dates(a)
+    b_dates = _calendar_dates(b)
+    if a_dates and b_dates and not a_dates & b_dates:
+        return "different dates"
+    a_places = specific_places(a.places)
+    b_places = specific_places(b.places)
+    if a_places and b_places and not _places_overlap(a_places, b_places):
+        return f"different places ({', '.join(sorted(a_places))} vs {', '.join(sorted(b_places))})"
+    return None
+
+
+def _compare_figures(
+    match: QuantityMatch, a: Claim, b: Claim, similarity: float,
+    a_date: dt.date | None, b_date: dt.date | None,
+) -> Verdict:
+    qa, qb = match.a, match.b
+    said = f"{describe_quantity(qa)} vs {describe_quantity(qb)}"
+    ratio = _ratio(qa, qb)
+    overlap = _overlaps(qa, qb)
+    rise = _is_update(qa, qb, a, b, a_date, b_date)
+    if _same_figure(qa, qb):
+        return _verdict("duplicate", f"{said}: same figure", similarity, (qa, qb), ratio)
+    if rise and (a.toll_update or b.toll_update):
+        return _verdict("update", f"{said}: {rise}", similarity, (qa, qb), ratio)
+    if overlap and (ratio <= COMPATIBLE_RATIO or _small_gap(qa, qb) or _vague_pair(qa, qb)):
+        return _verdict("compatible", f"{said}: agree within hedges, {format_ratio(ratio)}", similarity, (qa, qb), ratio)
+    if rise:
+        return _verdict("update", f"{said}: {rise}", similarity, (qa, qb), ratio)
+    if overlap:
+        return _verdict(
+            "divergent", f"{said}: compatible bound, {format_ratio(ratio)} apart", similarity, (qa, qb), ratio
+        )
+    return _verdict(
+        "conflict", f"{said}: cannot both be true, {format_ratio(ratio)} apart", similarity, (qa, qb), ratio
+    )
+
+
+def _is_update(
+    qa: Quantity, qb: Quantity, a: Claim, b: Claim, a_date: dt.date | None, b_date: dt.date | None
+) -> str | None:
+    """A rise, not a contradiction: the later report is higher (by date or by its own words)."""
+    a_value, b_value = _point(qa), _point(qb)
+    if a_value == b_value:
+        return None
+    later_is_b = b_value > a_value
+    higher_claim, lower_claim = (b, a) if later_is_b else (a, b)
+    higher_date, lower_date = (b_date, a_date) if later_is_b else (a_date, b_date)
+    if higher_date and lower_date:
+        gap = (higher_date - lower_date).days
+        if gap < 0:
+            return None
+        if gap >= UPDATE_MIN_DAYS:
+            return f"later report ({gap} days on) gives the higher toll"
+    if higher_claim.toll_update and not lower_claim.toll_update:
+        return "the higher figure is framed as a revised toll"
+    return None
+
+
+def _non_numeric_clash(a: Claim, b: Claim, similarity: float, nli_contradiction: float | None) -> Verdict | None:
+    if similarity < CONTRADICTION_SIMILARITY:
+        return None
+    if nli_contradiction is not None and nli_contradiction >= NLI_CONTRADICTION_PROBABILITY:
+        return Verdict(
+            kind="contradiction",
+            score=_score("contradiction", similarity),
+            reason=f"NLI model finds the sentences contradictory (p={nli_contradiction:.2f})",
+        )
+    if a.denial != b.denial:
+        denier = "b" if b.denial else "a"
+        return Verdict(
+            kind="contradiction",
+            score=_score("contradiction", similarity),
+            reason=f"one report ({denier}) denies or calls false what the other asserts",
+        )
+    a_parties = perpetrators(a.sentence.text)
+    b_parties = perpetrators(b.sentence.text)
+    if a_parties and b_parties and not set(a_parties) & set(b_parties) and similarity >= PARAPHRASE_SIMILARITY - 0.25:
+        return Verdict(
+            kind="contradiction",
+            score=_score("contradiction", similarity),
+            reason=f"different perpetrators for the same attack: {', '.join(a_parties)} vs {', '.join(b_parties)}",
+        )
+    return None
+
+
+def _counts_disagree(a: Claim, b: Claim) -> bool:
+    """Both sentences state bare counts but none pair up: not a paraphrase of each other."""
+    a_values = {q.value for q in a.quantities if q.value is not None}
+    b_values = {q.value for q in b.quantities if q.value is not None}
+    return bool(a_values and b_values and not a_values & b_values)
+
+
+def _same_figure(qa: Quantity, qb: Quantity) -> bool:
+    if qa.value is None or qb.value is None:
+        return qa.hedge == qb.hedge == "vague" and (qa.low, qa.high) == (qb.low, qb.high)
+    return qa.value == qb.value and "between" not in (qa.hedge, qb.hedge)
+
+
+def _overlaps(qa: Quantity, qb: Quantity) -> bool:
+    a_high = qa.high if qa.high is not None else float("inf")
+    b_high = qb.high if qb.high is not None else float("inf")
+    return qa.low <= b_high and qb.low <= a_high
+
+
+def _point(quantity: Quantity) -> float:
+    """The figure to compare: the stated value, else the middle of a bounded vague range."""
+    if quantity.value is not None:
+        return quantity.value
+    return (quantity.low + quantity.high) / 2 if quantity.high is not None else quantity.low
+
+
+def _ratio(qa: Quantity, qb: Quantity) -> float:
+    low, high = sorted((_point(qa), _point(qb)))
+    return high / low if low > 0 else float("inf")
+
+
+def _small_gap(qa: Quantity, qb: Quantity) -> bool:
+    return abs(_point(qa) - _point(qb)) <= SMALL_GAP
+
+
+def _vague_pair(qa: Quantity, qb: Quantity) -> bool:
+    """'many' or 'dozens' against a number that lies in its range agrees (GUIDELINES)."""
+    return "vague" in (qa.hedge, qb.hedge)
+
+
+def _score(kind: str, similarity: float, ratio: float = 1.0) -> float:
+    spread = min(max(ratio, 1.0), 10.0)
+    bonus = 0.05 * (spread - 1.0) / 9.0 if kind in ("conflict", "divergent") else 0.0
+    return round(min(1.0, KIND_WEIGHT[kind] * (0.6 + 0.4 * max(similarity, 0.0)) + bonus), 4)
+
+
+def _verdict(
+    kind: CompareKind, reason: str, similarity: float, compared: tuple[Quantity, Quantity], ratio: float
+) -> Verdict:
+    return Verdict(kind=kind, score=_score(kind, similarity, ratio), reason=reason, compared=compared)
+
+
+def _unrelated(reason: str) -> Verdict:
+    return Verdict(kind="unrelated", score=0.0, reason=reason)
+
+
+def _weekdays(claim: Claim) -> set[str]:
+    names = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    return {t.text.lower().rstrip("s") for t in claim.times if t.text.lower().rstrip("s") in names}
+
+
+def _calendar_dates(claim: Claim) -> set[tuple[int, int]]:
+    return {
+        (t.date.month, t.date.day)
+        for t in claim.times
+        if t.date is not None and t.text.lower().rstrip("s") not in _WEEKDAY_WORDS
+        and t.text.lower() not in ("today", "yesterday", "last night", "this morning", "overnight")
+    }
+
+
+_WEEKDAY_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def _same_window(a_window: str, b_window: str) -> bool:
+    war_words = ("war", "conflict", "2011", "start", "beginning", "outbreak")
+    if any(word in a_window for word in war_words) and any(word in b_window for word in war_words):
+        return True
+    return a_window == b_window
+
+
+def _places_overlap(a_places: set[str], b_places: set[str]) -> bool:
+    """Places overlap if any name contains another ('aleppo' in 'aleppo province')."""
+    return any(x in y or y in x for x in a_places for y in b_places)
