@@ -1,0 +1,54 @@
+"""Report renderers: the same `Report` as JSON, Markdown, CSV or a self-contained HTML page.
+
+Every format lists pairs in one reading order (kind in `KIND_ORDER`, score descending,
+then fingerprint), so the same report always renders to byte-identical text.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+from checker.errors import UsageError
+from checker.models import Report
+from checker.render.html import render_html
+from checker.render.kinds import KIND_DEFINITIONS, KIND_ORDER, ordered_pairs
+from checker.render.markdown import render_markdown
+from checker.render.table import CSV_COLUMNS, render_csv
+
+ReportFormat = Literal["json", "md", "csv", "html"]
+REPORT_FORMATS: tuple[str, ...] = get_args(ReportFormat)
+
+__all__ = [
+    "CSV_COLUMNS",
+    "KIND_DEFINITIONS",
+    "KIND_ORDER",
+    "REPORT_FORMATS",
+    "ReportFormat",
+    "ordered_pairs",
+    "render_json",
+    "render_report",
+]
+
+
+def render_json(report: Report) -> str:
+    """The report as indented JSON with its pairs in reading order, ending in a newline."""
+    ordered = report.model_copy(update={"pairs": ordered_pairs(report)})
+    return ordered.model_dump_json(indent=2) + "\n"
+
+
+_RENDERERS = {
+    "json": render_json,
+    "md": render_markdown,
+    "csv": render_csv,
+    "html": render_html,
+}
+
+
+def render_report(report: Report, fmt: ReportFormat) -> str:
+    """The report as text in format `fmt`: "json", "md", "csv" or "html"."""
+    renderer = _RENDERERS.get(fmt)
+    if renderer is None:
+        raise UsageError(
+            f"unknown report format {fmt!r}: choose one of {', '.join(REPORT_FORMATS)}"
+        )
+    return renderer(report)

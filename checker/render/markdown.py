@@ -1,0 +1,85 @@
+"""The report as Markdown: a summary table, then one section per kind of finding."""
+
+from __future__ import annotations
+
+import re
+
+from checker.models import Pair, PairSide, Quantity, Report
+from checker.render.figures import format_interval, format_score
+from checker.render.kinds import KIND_DEFINITIONS, pairs_by_kind, summary_counts
+
+# Characters that open Markdown (or inline HTML) constructs anywhere in a line.
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~&!])")
+# Line starts that would turn a quote into a list item or heading underline, or a numbered list.
+_BULLET_START = re.compile(r"^([-+=])")
+_NUMBERED_START = re.compile(r"^(\d+)([.)])")
+
+
+def escape_markdown(text: str) -> str:
+    """Article text as inert Markdown: one line, every construct-opening character escaped."""
+    one_line = " ".join(text.split())
+    escaped = _INLINE_SPECIAL.sub(r"\\\1", one_line)
+    escaped = _BULLET_START.sub(r"\\\1", escaped)
+    return _NUMBERED_START.sub(r"\1\\\2", escaped)
+
+
+def render_markdown(report: Report) -> str:
+    """Title, summary table, then each present kind with its definition and findings."""
+    lines = ["# Claim consistency report", ""]
+    lines += _summary(report)
+    for kind, pairs in pairs_by_kind(report).items():
+        lines += [f"## {kind.capitalize()} ({len(pairs)})", "", f"*{KIND_DEFINITIONS[kind]}*", ""]
+        for number, pair in enumerate(pairs, start=1):
+            lines += _finding(number, pair)
+    if not report.pairs:
+        lines += ["No pairs to report.", ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _summary(report: Report) -> list[str]:
+    summary = report.summary
+    lines = [
+        f"Index {escape_markdown(report.index)} · model {escape_markdown(report.model)} · "
+        f"schema version {report.schema_version}",
+        "",
+        "| | Count |",
+        "|---|---:|",
+        f"| Articles | {summary.articles:,} |",
+        f"| Outlets | {summary.outlets:,} |",
+        f"| Sentences | {summary.sentences:,} |",
+    ]
+    for kind, count in summary_counts(report):
+        lines.append(f"| {escape_markdown(kind.capitalize())} pairs | {count:,} |")
+    lines.append("")
+    if report.options:
+        options = ", ".join(f"{name}={value}" for name, value in report.options.items())
+        lines += [f"Options: {escape_markdown(options)}", ""]
+    return lines
+
+
+def _finding(number: int, pair: Pair) -> list[str]:
+    lines = [f"**{number}. {escape_markdown(pair.reason)}**", ""]
+    lines += _quote(pair.a)
+    lines += _quote(pair.b)
+    details = [f"similarity {format_score(pair.similarity)}", f"score {format_score(pair.score)}"]
+    if pair.compared is not None:
+        first, second = pair.compared
+        details.insert(0, f"compared {_quantity(first)} vs {_quantity(second)}")
+    lines += [" · ".join(details), "", "---", ""]
+    return lines
+
+
+def _quote(side: PairSide) -> list[str]:
+    date = side.date.isoformat() if side.date else "undated"
+    return [
+        f"> {escape_markdown(side.text)}",
+        ">",
+        f"> — **{escape_markdown(side.outlet)}**, {date} · doc {escape_markdown(side.doc_id)} "
+        f"· \\[{side.start}:{side.end}\\]",
+        "",
+    ]
+
+
+def _quantity(quantity: Quantity) -> str:
+    # Intervals are our own text ("= 44", "[20, ∞)"): nothing in them opens a construct.
+    return f"“{escape_markdown(quantity.text)}” {format_interval(quantity)}"

@@ -1,0 +1,82 @@
+"""The stylesheet inlined into the HTML report, so the page needs no outside resource."""
+
+from __future__ import annotations
+
+from checker.models import PairKind
+
+# Accent and tint per kind: warm for what needs checking, cool or grey for what agrees.
+KIND_COLOURS: dict[PairKind, tuple[str, str]] = {
+    "contradiction": ("#7b1fa2", "#f3e5f5"),
+    "conflict": ("#c62828", "#fdecea"),
+    "divergent": ("#d35400", "#fdf0e1"),
+    "update": ("#1565c0", "#e6f0fb"),
+    "compatible": ("#2e7d32", "#e8f5e9"),
+    "duplicate": ("#5f6368", "#eeeff1"),
+}
+
+_BASE_CSS = """
+:root { color-scheme: light; --ink: #1f2328; --muted: #5f6368; --rule: #dcdfe3;
+  --paper: #ffffff; --page: #f6f7f9; --kind: #5f6368; --tint: #eeeff1; }
+* { box-sizing: border-box; }
+body { margin: 0; background: var(--page); color: var(--ink);
+  font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
+  sans-serif; }
+.page { max-width: 1120px; margin: 0 auto; padding: 2rem 1.25rem 4rem; }
+h1 { font-size: 1.9rem; margin: 0 0 .25rem; letter-spacing: -.01em; }
+h2 { font-size: 1.35rem; margin: 0 0 .25rem; display: flex; align-items: center; gap: .5rem; }
+code { font: .85em/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+  background: #eef0f3; padding: .05em .3em; border-radius: 3px; overflow-wrap: anywhere; }
+.meta { color: var(--muted); margin: 0 0 1.25rem; }
+.stats { display: flex; flex-wrap: wrap; gap: .75rem; margin: 0 0 1.25rem; }
+.stats div { background: var(--paper); border: 1px solid var(--rule); border-radius: 8px;
+  padding: .6rem 1rem; min-width: 8rem; }
+.stats dt { color: var(--muted); font-size: .8rem; text-transform: uppercase;
+  letter-spacing: .05em; }
+.stats dd { margin: 0; font-size: 1.5rem; font-weight: 600; font-variant-numeric: tabular-nums; }
+nav { display: flex; flex-wrap: wrap; gap: .5rem; margin: 0 0 2rem; }
+.chip { display: inline-flex; align-items: center; gap: .4rem; padding: .3rem .8rem;
+  border-radius: 999px; border: 1px solid var(--rule); background: var(--paper);
+  color: var(--ink); text-decoration: none; font-size: .9rem; }
+a.chip:hover { border-color: var(--kind); background: var(--tint); }
+.chip.empty { color: var(--muted); opacity: .6; }
+.dot { width: .7rem; height: .7rem; border-radius: 50%; background: var(--kind); flex: none; }
+.count { font-variant-numeric: tabular-nums; color: var(--muted); font-weight: 500; }
+section.kind { margin: 0 0 2.5rem; }
+.definition { color: var(--muted); margin: 0 0 1rem; max-width: 48rem; }
+main:has(section.kind:target) section.kind:not(:target) { display: none; }
+.finding { background: var(--paper); border: 1px solid var(--rule);
+  border-left: 5px solid var(--kind); border-radius: 8px; padding: 1rem 1.25rem; margin: 0 0 1rem; }
+.finding-head { display: flex; justify-content: space-between; align-items: baseline; gap: 1rem; }
+.reason { font-weight: 600; margin: 0 0 .75rem; }
+.scores { display: flex; gap: .4rem; margin: 0; white-space: nowrap; }
+.score { font-size: .8rem; padding: .1rem .5rem; border-radius: 4px; background: var(--tint);
+  color: var(--kind); font-variant-numeric: tabular-nums; }
+.sides { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
+.side { margin: 0; display: flex; flex-direction: column; justify-content: space-between;
+  background: #fbfbfc; border: 1px solid #eceef1; border-radius: 6px; padding: .75rem .9rem; }
+.side blockquote { margin: 0 0 .75rem; font: 1.05rem/1.6 Georgia, "Times New Roman", serif; }
+.side figcaption { font-size: .85rem; color: var(--muted); }
+.outlet { color: var(--ink); }
+.title { display: block; font-style: italic; margin: .15rem 0; }
+.where { display: block; }
+mark { background: var(--tint); color: inherit; border-bottom: 1px dashed var(--kind);
+  padding: 0 .1em; border-radius: 2px; }
+mark.compared { background: var(--tint); border-bottom: 2px solid var(--kind); font-weight: 600; }
+.compared-line { margin: .75rem 0 0; font-size: .9rem; }
+.fingerprint { margin: .4rem 0 0; font-size: .75rem; color: var(--muted); }
+.none { color: var(--muted); font-style: italic; }
+footer { color: var(--muted); font-size: .8rem; margin-top: 3rem; }
+@media (max-width: 760px) { .sides { grid-template-columns: 1fr; }
+  .finding-head { flex-direction: column; gap: 0; } }
+@media print { nav { display: none; } body { background: #fff; }
+  .finding { break-inside: avoid; } }
+"""
+
+
+def report_css() -> str:
+    """The whole stylesheet: the base rules, then one colour rule per kind."""
+    kind_rules = "".join(
+        f".kind-{kind} {{ --kind: {accent}; --tint: {tint}; }}\n"
+        for kind, (accent, tint) in KIND_COLOURS.items()
+    )
+    return _BASE_CSS.lstrip("\n") + kind_rules
