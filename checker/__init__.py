@@ -1,2 +1,60 @@
-"""checker: cross-source claim-consistency checker for news."""
+"""checker: cross-source claim-consistency checker for news.
+
+The library API mirrors the CLI: `index`, `report`, `compare`, plus the typed models
+that cross stage boundaries and the errors checker raises.
+"""
+
 __version__ = "0.1.0"
+
+from checker.comparison import compare, read_compare_pairs  # noqa: E402
+from checker.errors import (  # noqa: E402
+    CheckerError,
+    CorruptIndexError,
+    IncompatibleIndexError,
+    IndexLockedError,
+    InputError,
+    UsageError,
+)
+from checker.indexing import IndexSummary, index  # noqa: E402
+from checker.models import (  # noqa: E402
+    Article,
+    Claim,
+    ComparePairInput,
+    CompareResult,
+    Pair,
+    PairSide,
+    Quantity,
+    Report,
+    Sentence,
+    Verdict,
+)
+from checker.pair import PairingOptions  # noqa: E402
+from checker.render import render_report  # noqa: E402
+from checker.reporting import report  # noqa: E402
+
+__all__ = [
+    "Article",
+    "CheckerError",
+    "Claim",
+    "ComparePairInput",
+    "CompareResult",
+    "CorruptIndexError",
+    "IncompatibleIndexError",
+    "IndexLockedError",
+    "IndexSummary",
+    "InputError",
+    "Pair",
+    "PairSide",
+    "PairingOptions",
+    "Quantity",
+    "Report",
+    "Sentence",
+    "UsageError",
+    "Verdict",
+    "__version__",
+    "compare",
+    "index",
+    "read_compare_pairs",
+    "render_report",
+    "report",
+]

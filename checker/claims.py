@@ -9,6 +9,7 @@ and whether it frames its figure as a revised toll or denies an event.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -35,6 +36,11 @@ MONTHS = {
     for m in names
 }
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+# "said on Sunday": the day of the statement, not of the event.
+REPORTING_BEFORE_RE = re.compile(
+    r"\b(said|says|reported|announced|told \w+(?: \w+)?|stated|added|issued|published)\s+(?:late\s+|early\s+)?(?:on\s+)?$",
+    re.I,
+)
 WEEKDAY_RE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")s?\b", re.I)
 RELATIVE_DAY_RE = re.compile(r"\b(today|yesterday|last night|this morning|overnight)\b", re.I)
 MONTH_DAY_RE = re.compile(
@@ -127,7 +133,9 @@ def extract_claims(
 
 def _claim_from_doc(sentence: Sentence, doc, published: dt.date | None) -> Claim:  # type: ignore[no-untyped-def]
     text = sentence.text
-    places = sorted({ent.text for ent in doc.ents if ent.label_ in PLACE_LABELS})
+    places = sorted(
+        {ent.text for ent in doc.ents if ent.label_ in PLACE_LABELS and not _is_base_of_source(text, ent.end_char)}
+    )
     return Claim(
         sentence=sentence,
         quantities=extract_quantities(text),
@@ -140,6 +148,11 @@ def _claim_from_doc(sentence: Sentence, doc, published: dt.date | None) -> Claim
         toll_update=bool(TOLL_UPDATE_RE.search(text)),
         denial=bool(DENIAL_RE.search(text)),
     )
+
+
+def _is_base_of_source(text: str, end: int) -> bool:
+    """'Britain-based monitor': the place of a source, not of the event."""
+    return text[end : end + 7].lstrip("- ").lower().startswith("based")
 
 
 def find_actors(text: str) -> list[str]:
@@ -156,6 +169,8 @@ def find_times(text: str, published: dt.date | None) -> list[TimeExpression]:
     """Weekdays, relative days and calendar dates, resolved against `published`."""
     found: list[tuple[int, TimeExpression]] = []
     for match in WEEKDAY_RE.finditer(text):
+        if REPORTING_BEFORE_RE.search(text[max(0, match.start() - 40) : match.start()]):
+            continue
         day = WEEKDAYS.index(match.group(1).lower())
         found.append((match.start(), TimeExpression(text=match.group(0), date=_last_weekday(published, day))))
     for match in RELATIVE_DAY_RE.finditer(text):
@@ -220,3 +235,22 @@ def perpetrators(text: str) -> list[str]:
 def specific_places(places: Sequence[str]) -> set[str]:
     """Places below country level, lower-cased: the ones that can tell incidents apart."""
     return {place.lower() for place in places if place.lower() not in GENERIC_PLACES}
+
+
+# Transliterations differ across outlets (Ghouta/Ghota, Maarat/Maaret); names this alike
+# are one place. 0.8 keeps Atareb/Aleppo and Homs/Hama apart.
+PLACE_SPELLING_SIMILARITY = 0.8
+_COMPASS = {"eastern": "east", "western": "west", "northern": "north", "southern": "south"}
+
+
+def same_place(a: str, b: str) -> bool:
+    """One name contains the other ('aleppo' in 'aleppo province') or they are spelled alike."""
+    a_norm, b_norm = _normalise_place(a), _normalise_place(b)
+    if a_norm in b_norm or b_norm in a_norm:
+        return True
+    return difflib.SequenceMatcher(None, a_norm, b_norm).ratio() >= PLACE_SPELLING_SIMILARITY
+
+
+def _normalise_place(name: str) -> str:
+    words = [_COMPASS.get(word, word) for word in re.findall(r"[a-z]+", name.lower()) if word not in ("the", "al")]
+    return " ".join(words)

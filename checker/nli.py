@@ -37,11 +37,11 @@ class NliJudge:
     def contradiction_probabilities(self, pairs: Sequence[tuple[str, str]]) -> list[float]:
         if not pairs:
             return []
-        logits = np.asarray(self._model.predict(list(pairs), convert_to_numpy=True, show_progress_bar=False))
-        if logits.ndim == 1:
-            logits = logits[None, :]
-        exponent = np.exp(logits - logits.max(axis=1, keepdims=True))
-        probabilities = exponent / exponent.sum(axis=1, keepdims=True)
+        probabilities = np.asarray(
+            self._model.predict(list(pairs), apply_softmax=True, convert_to_numpy=True, show_progress_bar=False)
+        )
+        if probabilities.ndim == 1:
+            probabilities = probabilities[None, :]
         return [round(float(p), 4) for p in probabilities[:, self._contradiction]]
 
 

@@ -13,7 +13,7 @@ from collections import defaultdict
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
-from checker.claims import specific_places
+from checker.claims import same_place, specific_places
 from checker.models import Article, Claim
 from checker.quantity_match import match_strength
 
@@ -140,4 +140,4 @@ def _day_gap(a: Claim, b: Claim, by_id: dict[str, Article]) -> int | None:
 
 def _share_place(a: Claim, b: Claim) -> bool:
     a_places, b_places = specific_places(a.places), specific_places(b.places)
-    return bool(a_places and b_places and any(x in y or y in x for x in a_places for y in b_places))
+    return bool(a_places and b_places and any(same_place(x, y) for x in a_places for y in b_places))

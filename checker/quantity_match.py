@@ -7,6 +7,7 @@ all people, fighters with civilians): GUIDELINES.md step 1's "different category
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from pydantic import BaseModel, ConfigDict
@@ -37,23 +38,31 @@ def match_quantities(a_quantities: Sequence[Quantity], b_quantities: Sequence[Qu
     """Pair each quantity with at most one of the other side, strongest matches first."""
     candidates = sorted(
         (
-            (strength, i, j)
+            (strength, _log_gap(qa, qb), i, j)
             for i, qa in enumerate(a_quantities)
             for j, qb in enumerate(b_quantities)
             if (strength := match_strength(qa, qb)) > 0
         ),
-        key=lambda item: (-item[0], item[1], item[2]),
+        key=lambda item: (-item[0], item[1], item[2], item[3]),
     )
     used_a: set[int] = set()
     used_b: set[int] = set()
     matches = []
-    for strength, i, j in candidates:
+    for strength, _gap, i, j in candidates:
         if i in used_a or j in used_b:
             continue
         used_a.add(i)
         used_b.add(j)
         matches.append(QuantityMatch(a=a_quantities[i], b=b_quantities[j], strength=strength))
     return matches
+
+
+def _log_gap(qa: Quantity, qb: Quantity) -> float:
+    """How far apart two figures are; among equally good matches the closest figures pair
+    (a sentence listing 10 and 82 killed pairs its 82 with another report's 45)."""
+    a_value = qa.value if qa.value is not None else qa.low
+    b_value = qb.value if qb.value is not None else qb.low
+    return abs(math.log(max(a_value, 0.5)) - math.log(max(b_value, 0.5)))
 
 
 def match_strength(qa: Quantity, qb: Quantity) -> float:

@@ -9,10 +9,9 @@ from pathlib import Path
 from checker.errors import UsageError
 from checker.models import Article, Claim, Pair, PairSide, Report, ReportSummary
 from checker.pair import Candidate, PairingOptions, find_candidates
+from checker.render.kinds import KIND_ORDER
 from checker.store import StoredIndex, load_index
 from checker.verdicts import classify_pair
-
-KIND_ORDER = ("contradiction", "conflict", "divergent", "update", "compatible", "duplicate")
 
 
 def report(

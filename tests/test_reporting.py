@@ -1,0 +1,90 @@
+"""End to end on the bundled default corpus (fixtures/seeds): index, pair, classify, report."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from checker.default_corpus import DEFAULT_CORPUS, DEFAULT_OPTIONS
+from checker.indexing import index
+from checker.render import render_report
+from checker.reporting import report
+
+GOLDEN = Path(__file__).parent / "golden" / "default_report.json"
+BOILERPLATE = ("Leave a Reply", "Related Articles", "More news", "Privacy Policy", "Subscribe", "READ MORE",
+               "Comment", "Advertisement", "Back to top", "Story Code", "Community standards")
+
+
+@pytest.fixture(scope="module")
+def default_index(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("index") / "default"
+    index([DEFAULT_CORPUS], index_path=folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def default_report(default_index):
+    return report(index_path=default_index, options=DEFAULT_OPTIONS)
+
+
+def _find(result, a_fragment: str, b_fragment: str):
+    for pair in result.pairs:
+        texts = (pair.a.text, pair.b.text)
+        if any(a_fragment in t for t in texts) and any(b_fragment in t for t in texts):
+            return pair
+    raise AssertionError(f"no pair with {a_fragment!r} and {b_fragment!r}")
+
+
+def test_abducted_children_44_vs_at_least_20_is_divergent(default_report):
+    pair = _find(default_report, "kidnapped 44 children", "abducted at least 20 children")
+    assert pair.kind == "divergent"
+    assert "2.2×" in pair.reason
+    assert {q.value for q in pair.compared} == {44, 20}
+
+
+def test_stockpile_sentences_of_seed_000_and_004_are_duplicates(default_report):
+    pair = _find(default_report, "Syria surrendered its stockpile of chemical weapons in 2014", "This is while Syria surrendered")
+    assert pair.kind == "duplicate"
+    assert {pair.a.outlet, pair.b.outlet} == {"seed-000", "ava"}
+
+
+def test_every_side_carries_its_evidence(default_report):
+    articles = {p.name for p in DEFAULT_CORPUS.glob("*.txt")}
+    for pair in default_report.pairs:
+        for side in (pair.a, pair.b):
+            assert side.outlet and side.doc_id and side.end > side.start
+            assert Path(side.source).name in articles
+            assert side.line is not None and side.line >= 1
+        assert pair.reason and 0 <= pair.score <= 1
+
+
+def test_offsets_point_into_the_article_file(default_report):
+    for pair in default_report.pairs:
+        for side in (pair.a, pair.b):
+            lines = Path(side.source).read_text(encoding="utf-8").splitlines()
+            assert side.text.split("\n")[0][:40] in lines[side.line - 1]
+
+
+def test_no_claim_comes_from_boilerplate(default_index):
+    from checker.store import load_index
+
+    for claim in load_index(default_index).claims:
+        assert not any(phrase.lower() in claim.sentence.text.lower() for phrase in BOILERPLATE), claim.sentence.text
+
+
+def test_report_is_deterministic_and_matches_the_reviewed_snapshot(default_index, default_report):
+    again = report(index_path=default_index, options=DEFAULT_OPTIONS)
+    first_json = render_report(default_report, "json")
+    assert first_json == render_report(again, "json")
+    snapshot = json.loads(first_json)
+    snapshot["index"] = "indexes/default"
+    for pair in snapshot["pairs"]:  # machine-independent: keep only the file names
+        for side in (pair["a"], pair["b"]):
+            side["source"] = Path(side["source"]).name
+    text = json.dumps(snapshot, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    if os.environ.get("UPDATE_GOLDEN"):
+        GOLDEN.write_text(text, encoding="utf-8")
+    assert text == GOLDEN.read_text(encoding="utf-8"), "report changed: review and rerun with UPDATE_GOLDEN=1"
