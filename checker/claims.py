@@ -99,9 +99,31 @@ ATTACK_WORDS_RE = re.compile(
     re.I,
 )
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+_NAME = r"(?:al-|el-|ad-|as-|ash-|Al-|Al |al )?[A-Z][\w'-]+(?:[ -](?:al-|el-)?[A-Z][\w'-]+){0,2}"
+PLACE_AFTER_PREPOSITION_RE = re.compile(
+    rf"\b(?:in|on|near|at|around|outside|into|of|from)\s+(?:the\s+)?(?:town|city|village|district|province|"
+    rf"neighbou?rhoods?|suburbs?|countryside|region)?\s*(?:of\s+)?(?P<name>{_NAME})"
+)
+PLACE_BEFORE_NOUN_RE = re.compile(
+    rf"(?P<name>{_NAME})\s+(?:city|town|village|district|province|neighbou?rhoods?|countryside|governorate|square|crossing)\b"
+)
+# Capitalised words after "in/on/of" that are not places.
+NOT_PLACES = frozenset(
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+        "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "syrian", "syria", "the", "a", "an", "islamic", "is", "isis", "isil", "daesh",
+        "russian", "turkish", "kurdish", "us-led", "us", "u.s.", "american", "british", "french", "iranian",
+        "human", "doctors", "white", "civil", "state", "president", "foreign", "defense", "defence",
+        "ramadan", "eid", "he", "she", "they", "it", "local", "government", "regime", "jabhat",
+        "observatory", "un", "united", "amnesty", "reuters", "afp", "sana", "unicef", "anadolu",
+        "rights", "agency", "ministry", "council", "coalition", "army", "forces", "media", "news",
+        "syrias", "britain", "london",
+    }
+)
 ACTOR_LABELS = ("ORG", "NORP", "PERSON")
 # Country-level names say nothing about which incident a sentence means.
-GENERIC_PLACES = frozenset({"syria", "syrian", "the country", "middle east", "damascus"})
+GENERIC_PLACES = frozenset({"syria", "syrian", "the country", "middle east", "northern syria", "eastern syria"})
 
 
 @lru_cache(maxsize=1)
@@ -134,7 +156,14 @@ def extract_claims(
 def _claim_from_doc(sentence: Sentence, doc, published: dt.date | None) -> Claim:  # type: ignore[no-untyped-def]
     text = sentence.text
     places = sorted(
-        {ent.text for ent in doc.ents if ent.label_ in PLACE_LABELS and not _is_base_of_source(text, ent.end_char)}
+        {
+            ent.text
+            for ent in doc.ents
+            if ent.label_ in PLACE_LABELS
+            and not _is_base_of_source(text, ent.end_char)
+            and not any(word in NOT_PLACES for word in re.findall(r"[a-z]+", ent.text.lower())[1:])
+        }
+        | find_place_phrases(text)
     )
     return Claim(
         sentence=sentence,
@@ -148,6 +177,29 @@ def _claim_from_doc(sentence: Sentence, doc, published: dt.date | None) -> Claim
         toll_update=bool(TOLL_UPDATE_RE.search(text)),
         denial=bool(DENIAL_RE.search(text)),
     )
+
+
+def find_place_phrases(text: str) -> set[str]:
+    """Capitalised names after a locative preposition or before a place noun.
+
+    The small spaCy model misses most Syrian place names in FA-KES text ("on
+    al-Hamadaniye neighborhood in Aleppo city"); these patterns catch them.
+    """
+    found = set()
+    for pattern in (PLACE_AFTER_PREPOSITION_RE, PLACE_BEFORE_NOUN_RE):
+        for match in pattern.finditer(text):
+            name = match.group("name").strip(" -")
+            words = re.findall(r"[a-z]+", name.lower())
+            if (
+                not words
+                or any(word in NOT_PLACES for word in words)
+                or "based" in words
+                or name.isupper()  # acronyms are groups (YPG, SDF), not places
+                or _is_base_of_source(text, match.end("name"))
+            ):
+                continue
+            found.add(name)
+    return found
 
 
 def _is_base_of_source(text: str, end: int) -> bool:
@@ -234,7 +286,13 @@ def perpetrators(text: str) -> list[str]:
 
 def specific_places(places: Sequence[str]) -> set[str]:
     """Places below country level, lower-cased: the ones that can tell incidents apart."""
-    return {place.lower() for place in places if place.lower() not in GENERIC_PLACES}
+    specific = set()
+    for place in places:
+        name = place.lower()
+        if name in GENERIC_PLACES or (name.endswith("s") and name[:-1] in GENERIC_PLACES):
+            continue  # FA-KES strips apostrophes: "Syrias" is "Syria's"
+        specific.add(name)
+    return specific
 
 
 # Transliterations differ across outlets (Ghouta/Ghota, Maarat/Maaret); names this alike

@@ -16,7 +16,8 @@ from checker.models import Quantity
 
 # Categories an outlet uses interchangeably for the same victims ("31 civilians" vs
 # "more than 30 people"; dev.jsonl fk-036, fk-061, fk-072).
-INTERCHANGEABLE = (frozenset({"civilian", "people"}),)
+# "cases of asphyxiation" count affected people (fk-217).
+INTERCHANGEABLE = (frozenset({"civilian", "people", "case"}),)
 # Categories that count people; a human event with no counted noun ("killed 13") counts people.
 HUMAN_CATEGORIES = frozenset(
     {"civilian", "people", "child", "woman", "soldier", "fighter", "police", "rescuer", "refugee"}
@@ -79,8 +80,8 @@ def match_strength(qa: Quantity, qb: Quantity) -> float:
 
 
 def _category(quantity: Quantity) -> str:
-    if not quantity.category and quantity.event in HUMAN_EVENTS:
-        return "people"
+    if not quantity.category and not quantity.counted and quantity.event in HUMAN_EVENTS:
+        return "people"  # "killed 13 and wounded 29": bare counts of a human event
     return quantity.category
 
 
@@ -90,5 +91,5 @@ def _category_fit(a_category: str, b_category: str) -> float:
     if any(a_category in group and b_category in group for group in INTERCHANGEABLE):
         return 0.8
     if not a_category or not b_category:
-        return 0.3 if (a_category or b_category) not in HUMAN_CATEGORIES else 0.0
+        return 0.3  # an unclassified noun ("eight members of the team") may count anyone
     return 0.0

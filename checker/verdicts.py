@@ -80,10 +80,16 @@ def classify_pair(
     return _unrelated("no shared quantity or clash of facts")
 
 
+# A secondary match decides too only when it is nearly as sure as the best one
+# (killed and wounded both paired), not a loose pairing of leftovers.
+DECISIVE_STRENGTH = 0.8
+
+
 def _decisive(matches: list[QuantityMatch]) -> list[QuantityMatch]:
-    """The matches that decide: vague quantifiers ("dozens wounded") only when nothing else pairs."""
-    precise = [match for match in matches if "vague" not in (match.a.hedge, match.b.hedge)]
-    return precise or matches
+    """The matches that decide: the surest ones; vague quantifiers only when nothing else pairs."""
+    precise = [match for match in matches if "vague" not in (match.a.hedge, match.b.hedge)] or matches
+    best = max(match.strength for match in precise)
+    return [match for match in precise if match.strength >= DECISIVE_STRENGTH * best]
 
 
 def different_incident(a: Claim, b: Claim) -> str | None:
@@ -100,8 +106,25 @@ def different_incident(a: Claim, b: Claim) -> str | None:
         return "different dates (" + ", ".join(map(str, sorted(a_dates))) + " vs " + ", ".join(map(str, sorted(b_dates))) + ")"
     a_places = specific_places(a.places)
     b_places = specific_places(b.places)
-    if a_places and b_places and not _places_overlap(a_places, b_places):
+    if a_places and b_places and not _places_overlap(a_places, b_places, a, b):
         return f"different places ({', '.join(sorted(a_places))} vs {', '.join(sorted(b_places))})"
+    wider = _coordinated_extra_place(a, b_places, a_places) or _coordinated_extra_place(b, a_places, b_places)
+    if wider:
+        return f"different scope ({wider} vs one of them)"
+    return None
+
+
+def _coordinated_extra_place(claim: Claim, other_places: set[str], own_places: set[str]) -> str | None:
+    """'X and Y' in one sentence where the other names only X: a wider scope (GUIDELINES step 1)."""
+    lowered = claim.sentence.text.lower()
+    for shared in own_places:
+        if not any(same_place(shared, other) for other in other_places):
+            continue
+        for extra in own_places - {shared}:
+            if any(same_place(extra, other) for other in other_places):
+                continue
+            if f"{shared} and {extra}" in lowered or f"{extra} and {shared}" in lowered:
+                return f"{shared} and {extra}"
     return None
 
 
@@ -170,7 +193,11 @@ def _non_numeric_clash(a: Claim, b: Claim, similarity: float, nli_contradiction:
         )
     a_parties = perpetrators(a.sentence.text)
     b_parties = perpetrators(b.sentence.text)
-    if a_parties and b_parties and not set(a_parties) & set(b_parties) and similarity >= PARAPHRASE_SIMILARITY - 0.25:
+    if (
+        a_parties
+        and b_parties
+        and not set(a_parties) & set(b_parties)
+    ):
         return Verdict(
             kind="contradiction",
             score=_score("contradiction", similarity),
@@ -261,5 +288,9 @@ def _same_window(a_window: str, b_window: str) -> bool:
     return a_window == b_window
 
 
-def _places_overlap(a_places: set[str], b_places: set[str]) -> bool:
-    return any(same_place(x, y) for x in a_places for y in b_places)
+def _places_overlap(a_places: set[str], b_places: set[str], a: Claim, b: Claim) -> bool:
+    """Shared place, or a place of one named anywhere in the other (NER misses many names)."""
+    if any(same_place(x, y) for x in a_places for y in b_places):
+        return True
+    a_text, b_text = a.sentence.text.lower(), b.sentence.text.lower()
+    return any(place in b_text for place in a_places) or any(place in a_text for place in b_places)
