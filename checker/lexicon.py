@@ -1,0 +1,366 @@
+"""Word lists that `quantities` reads counts with: number words, hedges, nouns, events, traps.
+
+Kept apart from the parsing code so that a reader can audit (and extend) the vocabulary in one
+place. Everything is lowercase unless a comment says otherwise. The lists were drawn from the
+FA-KES corpus, the seed articles and annotated/dev.jsonl; they are deliberately small.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from checker.models import Hedge
+
+# --- number words ----------------------------------------------------------------------------
+
+UNIT_WORDS: Final = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+SCALE_WORDS: Final = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 10**9}
+DOZEN: Final = 12
+# "a dozen", "half a million", "a hundred": indefinite round figures, read as "about".
+INDEFINITE_ARTICLES: Final = frozenset({"a", "an"})
+
+# Vague quantifiers -> (low, high). Bounds are the smallest and largest figure a writer would
+# plausibly still describe that way; high None means no upper bound.
+VAGUE: Final[dict[tuple[str, ...], tuple[float, float | None]]] = {
+    ("tens", "of", "thousands"): (20_000, 99_999),  # two or more tens of thousands
+    ("hundreds", "of", "thousands"): (200_000, 999_999),  # below "a million"
+    ("tens", "of", "millions"): (20_000_000, 99_999_999),
+    ("dozens",): (24, 99),  # at least two dozen, short of "hundreds"
+    ("scores",): (40, 199),  # a score is 20: at least two scores, short of "hundreds" by 200
+    ("tens",): (20, 99),  # "tens of people": a plain calque of "dozens"
+    ("hundreds",): (200, 999),
+    ("thousands",): (2_000, 9_999),
+    ("millions",): (2_000_000, 9_999_999),
+    ("several",): (3, 9),  # more than "a couple", fewer than "dozens"
+    ("a", "few"): (2, 5),
+    ("a", "couple", "of"): (2, 3),
+    ("many",): (5, None),  # unbounded: "many" is used for 5 and for 5,000
+    ("numerous",): (5, None),
+}
+# "tens" alone is a count only in "tens of ..."; "many" not after these words ("how many").
+VAGUE_NEEDS_OF: Final = frozenset({"tens"})
+NOT_VAGUE_AFTER: Final = frozenset({"how", "so", "too", "as", "very", "not", "that"})
+
+# --- hedges ----------------------------------------------------------------------------------
+
+# Words right before the figure -> hedge; matched longest first.
+HEDGES: Final[dict[tuple[str, ...], Hedge]] = {
+    ("at", "least"): "at_least", ("no", "fewer", "than"): "at_least",
+    ("no", "less", "than"): "at_least", ("not", "less", "than"): "at_least",
+    ("a", "minimum", "of"): "at_least", ("at", "the", "very", "least"): "at_least",
+    ("more", "than"): "more_than", ("over",): "more_than", ("upwards", "of"): "more_than",
+    ("in", "excess", "of"): "more_than", ("well", "over"): "more_than",
+    ("just", "over"): "more_than", ("above",): "more_than", ("well", "above"): "more_than",
+    ("up", "to"): "at_most", ("as", "many", "as"): "at_most", ("at", "most"): "at_most",
+    ("a", "maximum", "of"): "at_most", ("no", "more", "than"): "at_most",
+    ("not", "more", "than"): "at_most",
+    ("fewer", "than"): "less_than", ("less", "than"): "less_than", ("under",): "less_than",
+    ("below",): "less_than",
+    ("about",): "about", ("around",): "about", ("some",): "about", ("roughly",): "about",
+    ("approximately",): "about", ("an", "estimated"): "about", ("estimated",): "about",
+    ("circa",): "about", ("approx",): "about", ("nearly",): "nearly", ("almost",): "nearly",
+    ("close", "to"): "nearly", ("just", "under"): "nearly", ("up", "to", "nearly"): "nearly",
+    ("just", "short", "of"): "nearly", ("nearing",): "nearly",
+}  # fmt: skip
+# Words right after the figure that hedge it: "20 or more people".
+POST_HEDGES: Final[dict[tuple[str, ...], Hedge]] = {
+    ("or", "more"): "at_least",
+    ("or", "so"): "about",
+    ("and", "more"): "at_least",
+}
+
+# --- counted nouns ---------------------------------------------------------------------------
+
+# Irregular plurals (and spelling variants) -> lemma; regular plurals are handled by suffix rules.
+IRREGULAR_LEMMAS: Final = {
+    "children": "child", "women": "woman", "men": "man", "people": "people", "persons": "person",
+    "militiamen": "militiaman", "servicemen": "serviceman", "policemen": "policeman",
+    "gunmen": "gunman", "tribesmen": "tribesman", "lives": "life", "wives": "wife",
+    "km": "kilometer", "kms": "kilometer", "kilometres": "kilometer", "kilometre": "kilometer",
+    "kilometers": "kilometer", "metres": "meter", "metre": "meter", "mi": "mile",
+    "tonnes": "tonne", "tons": "tonne", "ton": "tonne", "kg": "kilogram", "kgs": "kilogram",
+    "troops": "troop", "series": "series", "species": "species", "news": "news",
+    "headquarters": "headquarters", "aircraft": "aircraft", "crises": "crisis",
+    "analyses": "analysis", "bases": "base", "buses": "bus", "dead": "dead",
+    "police": "police", "personnel": "personnel", "staff": "staff", "militia": "militia",
+    "airstrikes": "airstrike", "air-strikes": "airstrike", "houses": "house",
+    "premises": "premises", "shelters": "shelter", "cases": "case", "sources": "source",
+    "bodies": "body", "sorties": "sortie", "staffers": "staffer", "casualties": "casualty",
+    "families": "family", "centres": "centre",
+    "defence": "defence", "defense": "defense", "syrias": "syria", "nurses": "nurse",
+}  # fmt: skip
+
+# Lemma -> coarse category used to match counts across outlets (empty when unknown).
+CATEGORY: Final = {
+    **dict.fromkeys(["civilian", "civilain"], "civilian"),
+    **dict.fromkeys(["child", "kid", "minor", "boy", "girl", "infant", "baby", "pupil",
+                     "schoolchild", "toddler", "newborn", "teenager"], "child"),
+    **dict.fromkeys(["woman", "mother", "wife"], "woman"),
+    **dict.fromkeys(["people", "person", "citizen", "resident", "victim", "body", "man",
+                     "individual", "inhabitant", "villager", "casualty", "syrian", "kurd",
+                     "patient", "worshipper", "worshiper", "passenger", "protester",
+                     "demonstrator", "teacher", "life", "death", "fatality",
+                     "injury", "martyr", "hostage", "detainee", "prisoner", "evacuee",
+                     "journalist", "student", "worker", "employee", "farmer", "shepherd",
+                     "mourner", "witness", "sibling", "son", "daughter", "brother", "sister",
+                     "colleague", "observer", "staff", "staffer", "native"],
+                    "people"),
+    **dict.fromkeys(["soldier", "troop", "serviceman", "personnel", "marine", "paratrooper",
+                     "conscript", "army", "force", "officer", "pilot", "guard", "adviser",
+                     "advisor", "commando", "serviceperson"], "soldier"),
+    **dict.fromkeys(["fighter", "militant", "jihadist", "jihadi", "rebel", "insurgent",
+                     "terrorist", "militiaman", "militia", "gunman", "mercenary", "extremist",
+                     "combatant", "bomber", "attacker", "commander", "leader", "tribesman",
+                     "loyalist", "islamist", "combattant", "enemy", "comrade"], "fighter"),
+    **dict.fromkeys(["police", "policeman", "policewoman", "cop"], "police"),
+    **dict.fromkeys(["rescuer", "volunteer", "medic", "paramedic", "doctor", "nurse",
+                     "surgeon"], "rescuer"),
+    **dict.fromkeys(["refugee", "migrant", "asylum-seeker"], "refugee"),
+    "family": "family",
+    **dict.fromkeys(["missile", "rocket", "shell", "mortar", "projectile", "grenade",
+                     "tomahawk", "round", "munition"], "missile"),
+    **dict.fromkeys(["strike", "airstrike", "raid", "air-raid", "sortie", "bomb",
+                     "barrel-bomb", "bombing", "shelling"], "strike"),
+    **dict.fromkeys(["kilometer", "mile", "meter"], "distance"),
+    "case": "case",
+    **dict.fromkeys(["vehicle", "truck", "lorry", "bus", "car", "tank", "convoy", "van",
+                     "motorcycle", "ambulance", "tanker"], "vehicle"),
+    **dict.fromkeys(["aircraft", "plane", "jet", "warplane", "helicopter", "drone"],
+                    "aircraft"),
+    **dict.fromkeys(["building", "house", "home", "shelter", "mosque", "church", "bakery",
+                     "market", "facility", "apartment", "centre", "center", "office",
+                     "factory", "depot", "warehouse", "hideout", "bridge", "shop"], "building"),
+    "school": "school",
+    **dict.fromkeys(["hospital", "clinic"], "hospital"),
+    **dict.fromkeys(["village", "town", "city", "neighbourhood", "neighborhood", "district",
+                     "area", "province", "country", "region", "zone", "site", "position",
+                     "checkpoint", "post", "base", "field", "front", "locality", "suburb"],
+                    "place"),
+    **dict.fromkeys(["tonne", "kilogram"], "weight"),
+    **dict.fromkeys(["attack", "explosion", "blast", "incident", "clash", "ambush"], "attack"),
+    **dict.fromkeys(["official", "minister", "diplomat", "delegate", "lawmaker"], "official"),
+    **dict.fromkeys(["weapon", "container", "cylinder", "barrel"], "weapon"),
+}  # fmt: skip
+
+# Heads that say little by themselves ("members of the White Helmets", "civil defence
+# workers", "civilian deaths"): their modifiers decide the category when one is known.
+GENERIC_HEADS: Final = frozenset({
+    "member", "worker", "officer", "official", "personnel", "staff", "employee", "element",
+    "man", "individual", "person", "death", "life", "fatality", "casualty", "injury", "body",
+    "case", "team", "unit", "operative", "force", "victim", "round",
+})  # fmt: skip
+# Modifier words / bigrams -> category, for generic heads and for "members of X".
+MODIFIER_CATEGORY: Final = {
+    "white helmets": "rescuer", "civil defence": "rescuer", "civil defense": "rescuer",
+    "rescue": "rescuer", "red crescent": "rescuer", "medical": "rescuer", "aid": "rescuer",
+    "humanitarian": "rescuer", "helmets": "rescuer",
+    "police": "police", "security": "police", "asayesh": "police",
+    "army": "soldier", "military": "soldier", "russian": "soldier", "forces": "soldier",
+    "government": "soldier", "regime": "soldier", "turkish": "soldier", "troops": "soldier",
+    "ypg": "fighter", "sdf": "fighter", "isis": "fighter", "isil": "fighter", "is": "fighter",
+    "daesh": "fighter", "nusra": "fighter", "qaeda": "fighter", "rebel": "fighter",
+    "jihadist": "fighter", "militia": "fighter", "terrorist": "fighter", "armed": "fighter",
+    "opposition": "fighter", "kurdish": "fighter", "group": "fighter", "hezbollah": "fighter",
+    "civilian": "civilian", "child": "child", "children": "child", "women": "woman",
+    "mortar": "missile", "rocket": "missile", "cruise": "missile", "barrel": "strike",
+    "family": "family",
+}  # fmt: skip
+
+# Time units: a figure counting them is a duration or an age, not a count of anything.
+TIME_UNITS: Final = frozenset({
+    "year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "night",
+    "weekend", "time", "year-old", "year-olds", "season", "morning", "evening",
+})  # fmt: skip
+SKIPPED_HEADS: Final = frozenset({
+    "percent", "per", "pc", "dollar", "euro", "pound", "lira", "riyal", "usd", "cent",
+    "point", "o'clock", "degree", "digit", "hand", "side", "way", "another", "other",
+})  # fmt: skip
+
+# --- events ----------------------------------------------------------------------------------
+
+# Word -> normalised event. Multiword cues are covered by one of their words: "death toll"
+# by "toll", "lost their lives" by "lost", "fallen victims" by "fallen", "taken hostage" by
+# "hostage", "cases of asphyxiation" by "asphyxiation".
+EVENT_WORDS: Final = {
+    **dict.fromkeys(["killed", "kill", "kills", "killing", "dead", "died", "die", "dies",
+                     "dying", "death", "deaths", "toll", "lives", "martyred", "martyrs",
+                     "perished", "fatalities", "slain", "executed", "executing", "massacred",
+                     "murdered", "execute", "eliminated", "eliminating", "lost", "fallen",
+                     "deceased", "victims"], "killed"),
+    **dict.fromkeys(["wounded", "wounding", "wounds", "injured", "injuring", "injure",
+                     "injures", "injuries", "hurt", "maimed"], "wounded"),
+    **dict.fromkeys(["abducted", "abducting", "kidnapped", "kidnapping", "kidnaps",
+                     "hostage", "hostages", "seized", "abduct", "kidnap"], "abducted"),
+    **dict.fromkeys(["displaced", "displacing", "displacement", "uprooted"], "displaced"),
+    **dict.fromkeys(["fled", "flee", "fleeing", "escaped"], "fled"),
+    **dict.fromkeys(["arrested", "arresting", "detained", "detaining", "arrests", "jailed",
+                     "imprisoned", "detainees", "detention"], "arrested"),
+    **dict.fromkeys(["affected", "asphyxiation", "suffocation", "poisoned", "poisoning",
+                     "symptoms", "suffocating", "exposed"], "affected"),
+    **dict.fromkeys(["missing", "disappeared"], "missing"),
+    **dict.fromkeys(["evacuated", "evacuating", "evacuation", "evacuate", "evacuees"],
+                    "evacuated"),
+    **dict.fromkeys(["launched", "launching", "fired", "firing", "fires", "dropped",
+                     "dropping", "launch"], "launched"),
+    **dict.fromkeys(["rescued", "rescuing", "saved"], "rescued"),
+    **dict.fromkeys(["returned", "returning", "return"], "returned"),
+    **dict.fromkeys(["captured", "capturing"], "captured"),
+    **dict.fromkeys(["destroyed", "destroying", "damaged"], "destroyed"),
+    **dict.fromkeys(["intercepted", "intercepting", "downed"], "intercepted"),
+}  # fmt: skip
+# Event words that may follow the counted noun ("20 civilians were killed", "44 dead"):
+# participles, adjectives and intransitive verbs; "kills"/"killing" only govern an object.
+AFTER_EVENT_WORDS: Final = frozenset({
+    "killed", "dead", "died", "perished", "martyred", "slain", "executed", "massacred",
+    "murdered", "eliminated", "lost", "fallen", "deceased", "victims", "wounded", "injured",
+    "hurt", "maimed", "abducted", "kidnapped", "seized", "hostage", "displaced", "fled",
+    "escaped", "flee", "arrested", "detained", "jailed", "imprisoned", "affected", "poisoned",
+    "missing", "disappeared", "evacuated", "launched", "fired", "dropped", "rescued", "saved",
+    "returned", "captured", "destroyed", "damaged", "intercepted", "downed", "injuries", "wounds",
+})  # fmt: skip
+# Of those, the ones that take an object: "bombers killed 30 people" is not about the bombers.
+TRANSITIVE_EVENT_WORDS: Final = AFTER_EVENT_WORDS - frozenset({
+    "dead", "died", "perished", "deceased", "victims", "fallen", "missing", "disappeared",
+    "fled", "escaped", "hostage", "martyred",
+})  # fmt: skip
+# A head noun that is itself the event: "seven civilian deaths", "191000 lives".
+HEAD_EVENTS: Final = {
+    "death": "killed",
+    "life": "killed",
+    "fatality": "killed",
+    "martyr": "killed",
+    "injury": "wounded",
+    "hostage": "abducted",
+    "detainee": "arrested",
+    "evacuee": "evacuated",
+}
+HUMAN_CATEGORIES: Final = frozenset({
+    "civilian", "child", "woman", "people", "soldier", "fighter", "police", "rescuer",
+    "refugee", "family", "case", "official",
+})  # fmt: skip
+# What objects can take part in; every other event is read as being about people.
+OBJECT_EVENTS: Final = frozenset({"launched", "destroyed", "intercepted", "captured"})
+OBJECT_CATEGORIES: Final = frozenset({
+    "missile", "strike", "vehicle", "aircraft", "building", "school", "hospital", "place",
+    "weapon", "attack",
+})  # fmt: skip
+# Events whose bare count ("killed 13", "44 dead") is a count of people.
+PEOPLE_EVENTS: Final = frozenset({
+    "killed", "wounded", "abducted", "displaced", "fled", "arrested", "affected", "missing",
+    "evacuated", "rescued", "returned",
+})  # fmt: skip
+MEASURE_CATEGORIES: Final = frozenset({"distance", "weight"})  # never take part in an event
+
+# --- phrase structure ------------------------------------------------------------------------
+
+# Tokens that the counted noun phrase never contains: it stops at the first of them.
+NP_STOPWORDS: Final = frozenset({
+    "in", "on", "at", "of", "by", "from", "for", "with", "to", "into", "onto", "near", "across",
+    "since", "during", "after", "before", "when", "while", "as", "including", "among", "and",
+    "or", "but", "that", "who", "whom", "which", "where", "were", "was", "are", "is", "have",
+    "has", "had", "been", "be", "being", "will", "would", "could", "should", "may", "might",
+    "can", "said", "says", "say", "told", "according", "a", "an", "the", "this", "these",
+    "those", "his", "her", "their", "its", "our", "my", "your", "them", "they", "he", "she",
+    "it", "we", "i", "you", "mostly", "mainly", "most", "many", "some", "all", "both", "each",
+    "every", "no", "not", "also", "reportedly", "allegedly", "so", "far", "now", "still",
+    "alone", "only", "about", "around", "over", "under", "between", "than", "more", "others",
+    "other", "today", "yesterday", "tonight", "overnight", "early", "late", "earlier", "later",
+    "ago", "last", "next", "per", "via", "against", "within", "without", "outside", "inside",
+    "up", "down", "out", "off", "away", "if", "because", "despite", "amid", "through",
+    "toward", "towards", "along", "behind", "beyond", "whose", "what", "there",
+    "here", "then", "just", "nearly", "almost", "least", "ever", "once", "again", "too",
+    "very", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
+})  # fmt: skip
+WEEKDAYS: Final = frozenset(
+    w for w in NP_STOPWORDS if w.endswith(("day", "days")) and w not in {"today", "yesterday"}
+)
+# Capitalised only: "may"/"march" are also a verb and a modal.
+MONTHS: Final = frozenset({
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+    "Sep", "Sept", "Oct", "Nov", "Dec",
+})  # fmt: skip
+# Words allowed between a counted noun and its trailing event word: "20 civilians were
+# reportedly killed", "40 people have been confirmed dead", "were among the dead".
+AUX_BETWEEN: Final = frozenset({
+    "was", "were", "is", "are", "have", "has", "had", "been", "be", "being", "got", "get",
+    "reportedly", "also", "all", "later", "confirmed", "reported", "believed", "feared",
+    "thought", "said", "already", "now", "still", "subsequently", "allegedly", "initially",
+    "so", "far", "among", "the", "to", "taken", "shot", "left", "found", "either", "both",
+    "others", "more", "other", "of", "them", "total", "just",
+    "their", "they", "who", "that", "which", ",", "too", "each", "apparently", "likely",
+    "may", "might", "could", "would", "will", "not", "yet", "then", "as", "well", "went",
+    "those", "forced", "gone", "go", "remain", "remained", "remains", "sustained", "suffered",
+    "suffering", *WEEKDAYS,
+})  # fmt: skip
+# Words that open an aside the event search may skip: "15 civilians including four
+# children were killed", "four people one of them a child were killed".
+ASIDE_OPENERS: Final = frozenset({"including", "mostly", "mainly", "most", "one", "among"})
+# A place phrase may sit between a count and its verb: "20 people in Kilis have been killed".
+PLACE_PREPOSITIONS: Final = frozenset({"in", "at", "near", "from", "inside", "across"})
+# Words that end a clause: an event beyond them belongs to another statement.
+CLAUSE_BREAKS: Final = frozenset({
+    ";", ":", "(", ")", "while", "whereas", "but", "said", "says", "told",
+    "when", "after", "before", "although", "though", "because", "since", "until", "whilst",
+    ".", "?", "!", "[", "]",
+})  # fmt: skip
+# Tokens that may sit between two coordinated counts which share one event:
+# "Two women and two soldiers were killed", "Six children were among 19 civilians killed".
+FORWARD_LINKS: Final = frozenset(
+    {"and", ",", "were", "was", "are", "is", "among", "&", "plus", *WEEKDAYS}
+)
+# ... and between a count and a later subset or continuation that inherits its event:
+# "82 people among them 18 children", "30 jihadists ... and another five".
+BACKWARD_LINKS: Final = frozenset({
+    "including", "among", "them", "whom", "of", "and", "another", ",", "plus", "as", "well",
+    "mostly", "most", "also", "along", "with", "to", *WEEKDAYS,
+})  # fmt: skip
+# With one of these in between, an elliptic count also takes the earlier counted noun:
+# "30 jihadists were killed ... and another five", "31 civilians including 10".
+ELLIPSIS_LINKS: Final = frozenset({"another", "including"})
+# Links explicit enough to carry the event over the earlier count's own verb:
+# "11 people were killed including two children", "... had been killed as well as 41 civilians".
+STRONG_LINKS: Final = frozenset({
+    "including", "another", "among", "well", "plus", "besides", "along",
+})  # fmt: skip
+# What a transitive event word is followed by when it governs an object ("bombers killed the").
+OBJECT_STARTS: Final = frozenset({"the", "a", "an", "his", "her", "their", "its", "them", "him"})
+PARTITIVE_PRONOUNS: Final = frozenset({"them", "whom", "those", "these", "us", "which"})
+DETERMINERS: Final = frozenset({"the", "its", "their", "his", "her", "our", "these", "those"})
+
+# --- traps -----------------------------------------------------------------------------------
+
+# A figure right after one of these is a label, not a count: "Resolution 2254".
+ID_WORDS: Final = frozenset({
+    "resolution", "resolutions", "committee", "code", "no", "number", "article", "chapter",
+    "route", "highway", "flight", "page", "section", "paragraph", "item", "version", "model",
+    "gate", "room", "channel", "brigade", "division", "battalion", "regiment", "squadron",
+    "unit", "url", "id", "tel", "phone", "fax", "box", "road", "street", "protocol", "decree",
+    "law", "act", "convention", "clause", "annex", "vol", "volume", "edition", "episode",
+})  # fmt: skip
+AGE_WORDS: Final = frozenset({"aged", "age", "ages"})
+# A year-shaped figure after these is a year ("in 2014", "since 2011"), whatever follows.
+YEAR_CONTEXT: Final = frozenset({
+    "in", "since", "of", "until", "till", "by", "from", "during", "before", "after", "early",
+    "late", "mid", "summer", "winter", "spring", "autumn", "fall", "year", "the",
+    "and", "between", "through", "throughout", "circa", "around", "about", "this", "last",
+    "next", "ending", "end", "beginning", "start", "inaugurated", "updated", "on",
+})  # fmt: skip
+YEAR_RANGE: Final = (1900, 2099)  # four-digit figures read as a year unless clearly a count
+TIME_SUFFIXES: Final = frozenset({"am", "pm", "gmt", "utc", "hrs", "hr", "h", "cet", "est"})
+PERCENT_WORDS: Final = frozenset({"percent", "per", "pc", "%"})
+CURRENCY_SIGNS: Final = frozenset("$€£¥")
+CURRENCY_WORDS: Final = frozenset({
+    "dollar", "dollars", "euro", "euros", "pound", "pounds", "lira", "liras", "usd", "riyal",
+    "riyals", "sterling", "yuan", "rubles", "roubles", "ruble", "eur", "gbp",
+})  # fmt: skip
+# Suffixes fused to a figure that still make it a count ("30km"); any other suffix
+# ("2nd", "$134M", "F16") makes it an ordinal, an amount or a code.
+FUSED_UNITS: Final = frozenset({"km", "kms", "mi"})
