@@ -64,7 +64,7 @@ TOLL_UPDATE_RE = re.compile(
 )
 DENIAL_RE = re.compile(
     r"\b(denied|denies|deny|denying|refuted|rejected (?:the )?(?:accusations?|claims?|reports?)"
-    r"|(?:totally|completely|absolutely)? ?false|fabricated|baseless|untrue|lies|never (?:used|carried|took))\b",
+    r"|(?:totally|completely|absolutely)? ?false(?![- ]flag)|fabricated|baseless|untrue|lies|never (?:used|carried|took))\b",
     re.I,
 )
 NEGATION_RE = re.compile(

@@ -28,6 +28,11 @@ NEIGHBOUR_MIN_SIMILARITY = 0.55
 # days apart (FA-KES tolls are revised within about a week), and a shared place.
 CLAIM_WINDOW_DAYS = 7
 CLAIM_MIN_SIMILARITY = 0.35
+# Without a shared place name the wording must say more (place names vary: a town vs its province)…
+CLAIM_MIN_SIMILARITY_NO_PLACE = 0.5
+# …unless few sentences in the corpus count that thing for that event ("children abducted"):
+# then the count itself identifies the event.
+DISTINCTIVE_BUCKET = 6
 
 
 class Candidate(BaseModel):
@@ -104,6 +109,7 @@ def _claim_candidates(claims, vectors, by_id, options):  # type: ignore[no-untyp
     out = []
     for rows in buckets.values():
         rows = sorted(set(rows), key=lambda r: (_date_key(claims[r], by_id), r))
+        distinctive = len(rows) <= DISTINCTIVE_BUCKET
         for i, row in enumerate(rows):
             for other in rows[i + 1 :]:
                 gap = _day_gap(claims[row], claims[other], by_id)
@@ -111,12 +117,12 @@ def _claim_candidates(claims, vectors, by_id, options):  # type: ignore[no-untyp
                     break
                 if not allowed(claims[row], claims[other], by_id, options):
                     continue
-                if not _share_place(claims[row], claims[other]):
-                    continue
                 if not any(match_strength(qa, qb) > 0 for qa in claims[row].quantities for qb in claims[other].quantities):
                     continue
                 similarity = float(vectors[row] @ vectors[other])
-                if similarity >= CLAIM_MIN_SIMILARITY:
+                shared_place = _share_place(claims[row], claims[other])
+                floor = CLAIM_MIN_SIMILARITY if distinctive or shared_place else CLAIM_MIN_SIMILARITY_NO_PLACE
+                if similarity >= floor:
                     out.append(_ordered(row, other, similarity, "claim", claims, by_id))
     return out
 

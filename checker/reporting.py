@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from pathlib import Path
 
 from checker.errors import UsageError
-from checker.models import Article, Claim, Pair, PairSide, Report, ReportSummary
+from checker.models import Article, Claim, Pair, PairSide, Report, ReportSummary, Verdict
 from checker.pair import Candidate, PairingOptions, find_candidates
 from checker.render.kinds import KIND_ORDER
 from checker.store import StoredIndex, load_index
@@ -60,6 +61,8 @@ def _judge(candidate: Candidate, claims: list[Claim], by_id: dict[str, Article])
     )
     if verdict.kind == "unrelated":
         return None
+    if a_article.id == b_article.id and not rival_sources_in_one_article(a_claim, b_claim, verdict):
+        return None
     return Pair(
         kind=verdict.kind,
         score=verdict.score,
@@ -70,6 +73,20 @@ def _judge(candidate: Candidate, claims: list[Claim], by_id: dict[str, Article])
         b=_side(b_claim, b_article),
         compared=verdict.compared,
     )
+
+
+# Attribution cues: a sentence that relays someone's figure.
+ATTRIBUTION_RE = re.compile(r"\b(said|says|told|according to|reportedly|claimed|quoted|cited)\b", re.I)
+
+
+def rival_sources_in_one_article(a: Claim, b: Claim, verdict: Verdict) -> bool:
+    """Within one article only figures relayed from two sources disagree ("X said 44 … reportedly
+    at least 20"); an article's own background facts and paraphrases are not findings."""
+    if verdict.compared is None or verdict.kind == "duplicate":
+        return False
+    if a.speaker and b.speaker:
+        return a.speaker != b.speaker
+    return bool(ATTRIBUTION_RE.search(a.sentence.text) and ATTRIBUTION_RE.search(b.sentence.text))
 
 
 def fingerprint(a: Claim, b: Claim) -> str:

@@ -32,7 +32,7 @@ def default_report(default_index):
 
 def _find(result, a_fragment: str, b_fragment: str):
     for pair in result.pairs:
-        texts = (pair.a.text, pair.b.text)
+        texts = (pair.a.text.replace("\u00a0", " "), pair.b.text.replace("\u00a0", " "))  # seeds keep no-break spaces
         if any(a_fragment in t for t in texts) and any(b_fragment in t for t in texts):
             return pair
     raise AssertionError(f"no pair with {a_fragment!r} and {b_fragment!r}")
