@@ -23,7 +23,15 @@ from checker.embed import get_embedder
 from checker.models import ComparePairInput
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
-LABELS = ("duplicate", "compatible", "divergent", "conflict", "update", "contradiction", "unrelated")
+LABELS = (
+    "duplicate",
+    "compatible",
+    "divergent",
+    "conflict",
+    "update",
+    "contradiction",
+    "unrelated",
+)
 # A discrepancy is a pair an editor must look at because the outlets disagree.
 DISCREPANCY = frozenset({"divergent", "conflict", "contradiction"})
 
@@ -44,12 +52,18 @@ def _prf(gold: list[bool], predicted: list[bool]) -> dict[str, float]:
 
 
 def annotated(path: Path, verbose: bool) -> dict:
-    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    records = [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     pairs = [
         ComparePairInput(
-            id=r["id"], a=r["a"]["sentence"], b=r["b"]["sentence"],
-            a_date=_fakes_date(r["a"]["date"]), b_date=_fakes_date(r["b"]["date"]),
-            a_outlet=r["a"]["outlet"], b_outlet=r["b"]["outlet"],
+            id=r["id"],
+            a=r["a"]["sentence"],
+            b=r["b"]["sentence"],
+            a_date=_fakes_date(r["a"]["date"]),
+            b_date=_fakes_date(r["b"]["date"]),
+            a_outlet=r["a"]["outlet"],
+            b_outlet=r["b"]["outlet"],
         )
         for r in records
     ]
@@ -59,25 +73,38 @@ def annotated(path: Path, verbose: bool) -> dict:
     if verbose:
         for record, result in zip(records, results, strict=True):
             if record["label"] != result.kind:
-                print(f"{record['id']} gold={record['label']} pred={result.kind} sim={result.similarity:.2f}: {result.reason}")
+                print(
+                    f"{record['id']} gold={record['label']} pred={result.kind} sim={result.similarity:.2f}: {result.reason}"
+                )
     confusion = collections.Counter(zip(gold, predicted, strict=True))
     unrelated = [p for g, p in zip(gold, predicted, strict=True) if g == "unrelated"]
     return {
         "pairs": len(records),
-        "discrepancy": _prf([g in DISCREPANCY for g in gold], [p in DISCREPANCY for p in predicted]),
+        "discrepancy": _prf(
+            [g in DISCREPANCY for g in gold], [p in DISCREPANCY for p in predicted]
+        ),
         "discrepancy_incl_update": _prf(
-            [g in DISCREPANCY | {"update"} for g in gold], [p in DISCREPANCY | {"update"} for p in predicted]
+            [g in DISCREPANCY | {"update"} for g in gold],
+            [p in DISCREPANCY | {"update"} for p in predicted],
         ),
         "duplicate": _prf([g == "duplicate" for g in gold], [p == "duplicate" for p in predicted]),
-        "trap_false_alarm_rate": round(sum(p in DISCREPANCY | {"update"} for p in unrelated) / max(1, len(unrelated)), 3),
-        "trap_reported_rate": round(sum(p != "unrelated" for p in unrelated) / max(1, len(unrelated)), 3),
-        "exact_kind_accuracy": round(sum(g == p for g, p in zip(gold, predicted, strict=True)) / len(records), 3),
+        "trap_false_alarm_rate": round(
+            sum(p in DISCREPANCY | {"update"} for p in unrelated) / max(1, len(unrelated)), 3
+        ),
+        "trap_reported_rate": round(
+            sum(p != "unrelated" for p in unrelated) / max(1, len(unrelated)), 3
+        ),
+        "exact_kind_accuracy": round(
+            sum(g == p for g, p in zip(gold, predicted, strict=True)) / len(records), 3
+        ),
         "confusion": {f"{g}->{p}": n for (g, p), n in sorted(confusion.items())},
     }
 
 
 def mrpc(path: Path, limit: int | None) -> dict:
-    rows = list(csv.reader(path.open(encoding="utf-8-sig"), delimiter="\t", quoting=csv.QUOTE_NONE))[1:]
+    rows = list(
+        csv.reader(path.open(encoding="utf-8-sig"), delimiter="\t", quoting=csv.QUOTE_NONE)
+    )[1:]
     rows = [row for row in rows if len(row) >= 5][:limit]
     pairs = [ComparePairInput(id=f"mrpc-{i}", a=row[3], b=row[4]) for i, row in enumerate(rows)]
     started = time.perf_counter()
@@ -92,14 +119,19 @@ def mrpc(path: Path, limit: int | None) -> dict:
         if f1 > best_f1:
             best_f1, best_threshold = f1, float(threshold)
     return {
-        "pairs": len(rows), "checker": _prf(gold, predicted),
+        "pairs": len(rows),
+        "checker": _prf(gold, predicted),
         "raw_cosine_best": {"f1": round(best_f1, 3), "threshold": round(best_threshold, 2)},
         "seconds": round(seconds, 1),
     }
 
 
 def stsb(path: Path) -> dict:
-    rows = [row for row in csv.reader(path.open(encoding="utf-8"), delimiter="\t", quoting=csv.QUOTE_NONE) if len(row) >= 7]
+    rows = [
+        row
+        for row in csv.reader(path.open(encoding="utf-8"), delimiter="\t", quoting=csv.QUOTE_NONE)
+        if len(row) >= 7
+    ]
     embedder = get_embedder()
     a = embedder.encode([row[5] for row in rows])
     b = embedder.encode([row[6] for row in rows])

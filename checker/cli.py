@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -19,7 +19,7 @@ app = typer.Typer(
 )
 
 
-class ReportFormat(str, Enum):
+class ReportFormat(StrEnum):
     json = "json"
     md = "md"
     csv = "csv"
@@ -48,29 +48,63 @@ def _write(text: str, out: Path | None) -> None:
 
 @app.command("index")
 def index_command(
-    corpus: Annotated[list[Path], typer.Argument(help="Files or folders: .txt .md .html .csv .jsonl")],
+    corpus: Annotated[
+        list[Path], typer.Argument(help="Files or folders: .txt .md .html .csv .jsonl")
+    ],
     index: Annotated[Path, typer.Option("--index", help="Index folder, e.g. indexes/NAME")],
-    model: Annotated[str | None, typer.Option(help="sentence-transformers name or path (default all-MiniLM-L6-v2, offline)")] = None,
-    text_field: Annotated[str | None, typer.Option(help="CSV/JSONL column holding the article text")] = None,
-    outlet_field: Annotated[str | None, typer.Option(help="CSV/JSONL column holding the outlet")] = None,
-    id_field: Annotated[str | None, typer.Option(help="CSV/JSONL column holding a stable article id")] = None,
-    date_field: Annotated[str | None, typer.Option(help="CSV/JSONL column holding the publication date")] = None,
-    title_field: Annotated[str | None, typer.Option(help="CSV/JSONL column holding the title")] = None,
+    model: Annotated[
+        str | None,
+        typer.Option(help="sentence-transformers name or path (default all-MiniLM-L6-v2, offline)"),
+    ] = None,
+    text_field: Annotated[
+        str | None, typer.Option(help="CSV/JSONL column holding the article text")
+    ] = None,
+    outlet_field: Annotated[
+        str | None, typer.Option(help="CSV/JSONL column holding the outlet")
+    ] = None,
+    id_field: Annotated[
+        str | None, typer.Option(help="CSV/JSONL column holding a stable article id")
+    ] = None,
+    date_field: Annotated[
+        str | None, typer.Option(help="CSV/JSONL column holding the publication date")
+    ] = None,
+    title_field: Annotated[
+        str | None, typer.Option(help="CSV/JSONL column holding the title")
+    ] = None,
     url_field: Annotated[str | None, typer.Option(help="CSV/JSONL column holding the URL")] = None,
-    outlet: Annotated[str | None, typer.Option(help="Outlet for every article given (overrides detection)")] = None,
-    encoding: Annotated[str, typer.Option(help="Text encoding of the inputs, e.g. cp1252 for FA-KES")] = "utf-8",
-    allow_single_outlet: Annotated[bool, typer.Option(help="Allow an index whose articles all come from one outlet")] = False,
+    outlet: Annotated[
+        str | None, typer.Option(help="Outlet for every article given (overrides detection)")
+    ] = None,
+    encoding: Annotated[
+        str, typer.Option(help="Text encoding of the inputs, e.g. cp1252 for FA-KES")
+    ] = "utf-8",
+    allow_single_outlet: Annotated[
+        bool, typer.Option(help="Allow an index whose articles all come from one outlet")
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages")] = False,
 ) -> None:
     """Index articles (incremental: unchanged articles are not re-encoded)."""
     from checker.indexing import index as run_index
     from checker.ingest import FieldMap
 
-    fields = FieldMap(text=text_field, outlet=outlet_field, id=id_field, date=date_field, title=title_field, url=url_field)
+    fields = FieldMap(
+        text=text_field,
+        outlet=outlet_field,
+        id=id_field,
+        date=date_field,
+        title=title_field,
+        url=url_field,
+    )
     try:
         summary = run_index(
-            corpus, index_path=index, model=model, fields=fields, outlet=outlet, encoding=encoding,
-            allow_single_outlet=allow_single_outlet, progress=lambda message: _say(message, quiet),
+            corpus,
+            index_path=index,
+            model=model,
+            fields=fields,
+            outlet=outlet,
+            encoding=encoding,
+            allow_single_outlet=allow_single_outlet,
+            progress=lambda message: _say(message, quiet),
         )
     except CheckerError as error:
         _fail(error)
@@ -86,13 +120,28 @@ def index_command(
 
 @app.command("report")
 def report_command(
-    index: Annotated[Path | None, typer.Option("--index", help="Index folder; omitted: the bundled default corpus")] = None,
-    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format")] = ReportFormat.md,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write here instead of standard output")] = None,
-    include_same_outlet: Annotated[bool, typer.Option(help="Also pair sentences of one outlet")] = False,
-    include_same_article: Annotated[bool, typer.Option(help="Also pair sentences of one article")] = False,
-    neighbours: Annotated[int, typer.Option(help="Nearest neighbours per sentence from other outlets")] = 10,
-    min_similarity: Annotated[float, typer.Option(help="Cosine below which neighbours are ignored")] = 0.55,
+    index: Annotated[
+        Path | None,
+        typer.Option("--index", help="Index folder; omitted: the bundled default corpus"),
+    ] = None,
+    format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="Output format")
+    ] = ReportFormat.md,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write here instead of standard output")
+    ] = None,
+    include_same_outlet: Annotated[
+        bool, typer.Option(help="Also pair sentences of one outlet")
+    ] = False,
+    include_same_article: Annotated[
+        bool, typer.Option(help="Also pair sentences of one article")
+    ] = False,
+    neighbours: Annotated[
+        int, typer.Option(help="Nearest neighbours per sentence from other outlets")
+    ] = 10,
+    min_similarity: Annotated[
+        float, typer.Option(help="Cosine below which neighbours are ignored")
+    ] = 0.55,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages")] = False,
 ) -> None:
     """Write the cross-outlet discrepancy report (json, md, csv or html)."""
@@ -105,27 +154,40 @@ def report_command(
     try:
         if index is None:
             options = DEFAULT_OPTIONS
-            summary = run_index([default_corpus()], index_path=DEFAULT_INDEX, progress=lambda m: _say(m, quiet))
+            summary = run_index(
+                [default_corpus()], index_path=DEFAULT_INDEX, progress=lambda m: _say(m, quiet)
+            )
             _say(f"default corpus: {summary.articles} articles indexed in {DEFAULT_INDEX}", quiet)
             index = DEFAULT_INDEX
         else:
             options = PairingOptions(
-                neighbours=neighbours, min_similarity=min_similarity,
-                include_same_outlet=include_same_outlet, include_same_article=include_same_article,
+                neighbours=neighbours,
+                min_similarity=min_similarity,
+                include_same_outlet=include_same_outlet,
+                include_same_article=include_same_article,
             )
         result = run_report(index_path=index, options=options)
     except CheckerError as error:
         _fail(error)
     _write(render_report(result, format.value), out)
-    counts = ", ".join(f"{count} {kind}" for kind, count in result.summary.pairs_by_kind.items() if count)
+    counts = ", ".join(
+        f"{count} {kind}" for kind, count in result.summary.pairs_by_kind.items() if count
+    )
     _say(f"{len(result.pairs)} pairs ({counts or 'none'})" + (f" -> {out}" if out else ""), quiet)
 
 
 @app.command("compare")
 def compare_command(
-    pairs: Annotated[Path, typer.Argument(help='JSONL of {"id", "a", "b"} (+ a_date, b_date, a_outlet, b_outlet)')],
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write JSONL here instead of standard output")] = None,
-    model: Annotated[str, typer.Option(help="sentence-transformers name or path")] = "all-MiniLM-L6-v2",
+    pairs: Annotated[
+        Path,
+        typer.Argument(help='JSONL of {"id", "a", "b"} (+ a_date, b_date, a_outlet, b_outlet)'),
+    ],
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write JSONL here instead of standard output")
+    ] = None,
+    model: Annotated[
+        str, typer.Option(help="sentence-transformers name or path")
+    ] = "all-MiniLM-L6-v2",
 ) -> None:
     """Classify given sentence pairs (no index needed); writes JSONL verdicts."""
     from checker.comparison import compare, read_compare_pairs

@@ -12,8 +12,8 @@ from pydantic import ValidationError
 from checker.claims import extract_claims
 from checker.embed import DEFAULT_MODEL, Embedder, get_embedder
 from checker.errors import InputError
-from checker.nli import get_nli_judge
 from checker.models import ComparePairInput, CompareResult, Sentence
+from checker.nli import get_nli_judge
 from checker.verdicts import classify_pair
 
 
@@ -22,7 +22,9 @@ def read_compare_pairs(path: Path) -> list[ComparePairInput]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except UnicodeDecodeError as error:
-        raise InputError(str(path), f"not valid UTF-8 ({error.reason} at byte {error.start})") from error
+        raise InputError(
+            str(path), f"not valid UTF-8 ({error.reason} at byte {error.start})"
+        ) from error
     except OSError as error:
         raise InputError(str(path), f"cannot read ({error.strerror})") from error
     pairs = []
@@ -33,7 +35,9 @@ def read_compare_pairs(path: Path) -> list[ComparePairInput]:
             pairs.append(ComparePairInput.model_validate(json.loads(line)))
         except (json.JSONDecodeError, ValidationError) as error:
             problem = str(error).splitlines()[0]
-            raise InputError(str(path), f"line {number} is not a pair object ({problem})") from error
+            raise InputError(
+                str(path), f"line {number} is not a pair object ({problem})"
+            ) from error
     if not pairs:
         raise InputError(str(path), "no pairs (file is empty)")
     return pairs
@@ -65,13 +69,20 @@ def compare(
         pairs, a_claims, b_claims, similarities, contradictions, strict=True
     ):
         verdict = classify_pair(
-            a_claim, b_claim, similarity=float(similarity), a_date=pair.a_date, b_date=pair.b_date,
+            a_claim,
+            b_claim,
+            similarity=float(similarity),
+            a_date=pair.a_date,
+            b_date=pair.b_date,
             nli_contradiction=nli,
         )
         results.append(
             CompareResult(
-                id=pair.id, kind=verdict.kind, similarity=round(float(similarity), 4),
-                score=verdict.score, reason=verdict.reason,
+                id=pair.id,
+                kind=verdict.kind,
+                similarity=round(float(similarity), 4),
+                score=verdict.score,
+                reason=verdict.reason,
             )
         )
     return results

@@ -62,6 +62,9 @@ def resolve_model_path(name: str) -> str:
 def _load_model(name: str):  # type: ignore[no-untyped-def]
     """Load a model once per process; offline for the bundled default."""
     from sentence_transformers import SentenceTransformer
+    from transformers.utils import logging as transformers_logging
+
+    transformers_logging.disable_progress_bar()  # "Loading weights" bars are noise on stderr
 
     path = resolve_model_path(name)
     if path != name:

@@ -6,9 +6,11 @@ claims and vectors; only new or changed articles are split, parsed and encoded.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -19,7 +21,7 @@ from checker.claims import extract_claims
 from checker.embed import DEFAULT_MODEL, Embedder, get_embedder
 from checker.errors import IncompatibleIndexError, UsageError
 from checker.ingest import FieldMap, load_articles
-from checker.models import Article, Claim
+from checker.models import Article, Sentence
 from checker.sentences import split_sentences
 from checker.store import StoredIndex, index_exists, load_index, locked, read_manifest, save_index
 
@@ -63,7 +65,9 @@ def index(
         model_name = existing.model if existing else (model or DEFAULT_MODEL)
         kept_articles, kept_claims, kept_vectors, stats = _merge(existing, ingested.articles)
         fresh = [article for article in ingested.articles if stats[article.id] != "unchanged"]
-        all_articles = sorted({a.id: a for a in [*kept_articles, *fresh]}.values(), key=lambda a: (a.outlet, a.id))
+        all_articles = sorted(
+            {a.id: a for a in [*kept_articles, *fresh]}.values(), key=lambda a: (a.outlet, a.id)
+        )
         outlets = {article.outlet for article in all_articles}
         if len(outlets) < 2 and not allow_single_outlet:
             raise UsageError(
@@ -71,36 +75,60 @@ def index(
                 f"checks need two or more — set outlets (--outlet-field, a header 'outlet:' line, or one "
                 f"folder per outlet) or pass --allow-single-outlet"
             )
-        fresh_claims = _claims_for(fresh, progress)
+        sentences, published = _sentences_of(fresh)
         encoded = 0
-        if fresh_claims:
+        if sentences:
             embedder = embedder or get_embedder(model_name)
             if embedder.name != model_name and existing is not None:
-                raise IncompatibleIndexError(f"{index_dir}: built with {model_name!r}, not {embedder.name!r}")
+                raise IncompatibleIndexError(
+                    f"{index_dir}: built with {model_name!r}, not {embedder.name!r}"
+                )
             if progress:
-                progress(f"encoding {len(fresh_claims)} sentences with {model_name}")
-            fresh_vectors = embedder.encode([claim.sentence.text for claim in fresh_claims])
-            encoded = len(fresh_claims)
+                progress(
+                    f"{len(fresh)} new or changed articles: extracting claims and encoding "
+                    f"{len(sentences)} sentences with {model_name}"
+                )
+            # Encoding (torch, releases the GIL) overlaps claim extraction (spaCy, Python).
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                pending = pool.submit(embedder.encode, [sentence.text for sentence in sentences])
+                fresh_claims = extract_claims(sentences, published=published)
+                fresh_vectors = pending.result()
+            encoded = len(sentences)
             dimension = embedder.dimension
         else:
+            fresh_claims = []
             dimension = existing.dimension if existing else 0
             fresh_vectors = np.zeros((0, dimension), dtype=np.float32)
         changed_anything = bool(fresh) or existing is None
         claims = [*kept_claims, *fresh_claims]
         vectors = np.vstack([kept_vectors, fresh_vectors]) if len(kept_vectors) else fresh_vectors
-        order = sorted(range(len(claims)), key=lambda row: (claims[row].sentence.doc_id, claims[row].sentence.index))
+        order = sorted(
+            range(len(claims)),
+            key=lambda row: (claims[row].sentence.doc_id, claims[row].sentence.index),
+        )
         stored = StoredIndex(
-            model=model_name, dimension=dimension or (existing.dimension if existing else 0),
-            articles=all_articles, claims=[claims[row] for row in order],
+            model=model_name,
+            dimension=dimension or (existing.dimension if existing else 0),
+            articles=all_articles,
+            claims=[claims[row] for row in order],
             vectors=vectors[order] if len(order) else vectors,
         )
         if changed_anything:
             save_index(index_dir, stored, checker_version=__version__)
-    counts = {kind: sum(1 for value in stats.values() if value == kind) for kind in ("added", "changed", "unchanged")}
+    counts = {
+        kind: sum(1 for value in stats.values() if value == kind)
+        for kind in ("added", "changed", "unchanged")
+    }
     return IndexSummary(
-        index=str(index_dir), model=model_name, articles=len(all_articles), outlets=len(outlets),
-        sentences=len(stored.claims), encoded_sentences=encoded,
-        seconds=round(time.perf_counter() - started, 3), warnings=ingested.warnings, **counts,
+        index=str(index_dir),
+        model=model_name,
+        articles=len(all_articles),
+        outlets=len(outlets),
+        sentences=len(stored.claims),
+        encoded_sentences=encoded,
+        seconds=round(time.perf_counter() - started, 3),
+        warnings=ingested.warnings,
+        **counts,
     )
 
 
@@ -130,18 +158,24 @@ def _merge(existing: StoredIndex | None, incoming: list[Article]):  # type: igno
     if existing is None:
         return [], [], np.zeros((0, 0), dtype=np.float32), stats
     replaced = {doc_id for doc_id, state in stats.items() if state == "changed"}
-    keep_rows = [row for row, claim in enumerate(existing.claims) if claim.sentence.doc_id not in replaced]
+    keep_rows = [
+        row for row, claim in enumerate(existing.claims) if claim.sentence.doc_id not in replaced
+    ]
     kept_articles = [article for article in existing.articles if article.id not in replaced]
-    return kept_articles, [existing.claims[row] for row in keep_rows], existing.vectors[keep_rows], stats
+    return (
+        kept_articles,
+        [existing.claims[row] for row in keep_rows],
+        existing.vectors[keep_rows],
+        stats,
+    )
 
 
-def _claims_for(articles: list[Article], progress: Callable[[str], None] | None) -> list[Claim]:
-    if progress and articles:
-        progress(f"extracting claims from {len(articles)} articles")
-    sentences = []
-    published = []
+def _sentences_of(articles: list[Article]) -> tuple[list[Sentence], list[dt.date | None]]:
+    """All sentences of the articles, with each one's publication date."""
+    sentences: list[Sentence] = []
+    published: list[dt.date | None] = []
     for article in articles:
         for sentence in split_sentences(article):
             sentences.append(sentence)
             published.append(article.date)
-    return extract_claims(sentences, published=published)
+    return sentences, published

@@ -72,7 +72,9 @@ class Quantity(Frozen):
     hedge: Hedge
     counted: str = Field("", description="the thing counted, lemma of its head noun: 'child'")
     category: str = Field("", description="coarse class of `counted`: civilian, child, people …")
-    event: str | None = Field(None, description="normalised event verb: killed, wounded, abducted …")
+    event: str | None = Field(
+        None, description="normalised event verb: killed, wounded, abducted …"
+    )
 
 
 class TimeExpression(Frozen):
@@ -90,7 +92,9 @@ class Claim(Frozen):
     actors: list[str] = []
     speaker: str | None = None
     times: list[TimeExpression] = []
-    window: str | None = Field(None, description="cumulative window: 'since April', 'past two weeks'")
+    window: str | None = Field(
+        None, description="cumulative window: 'since April', 'past two weeks'"
+    )
     toll_update: bool = Field(False, description="the sentence frames its figure as a revised toll")
     denial: bool = Field(False, description="the sentence denies or calls false a reported event")
 

@@ -25,7 +25,9 @@ class NliJudge:
     def __init__(self, name: str) -> None:
         self.name = name
         self._model = _load_cross_encoder(name)
-        labels = {index: label.lower() for index, label in self._model.model.config.id2label.items()}
+        labels = {
+            index: label.lower() for index, label in self._model.model.config.id2label.items()
+        }
         matches = [index for index, label in labels.items() if label.startswith("contradict")]
         if not matches:
             raise UsageError(
@@ -38,7 +40,9 @@ class NliJudge:
         if not pairs:
             return []
         probabilities = np.asarray(
-            self._model.predict(list(pairs), apply_softmax=True, convert_to_numpy=True, show_progress_bar=False)
+            self._model.predict(
+                list(pairs), apply_softmax=True, convert_to_numpy=True, show_progress_bar=False
+            )
         )
         if probabilities.ndim == 1:
             probabilities = probabilities[None, :]

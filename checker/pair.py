@@ -117,11 +117,19 @@ def _claim_candidates(claims, vectors, by_id, options):  # type: ignore[no-untyp
                     break
                 if not allowed(claims[row], claims[other], by_id, options):
                     continue
-                if not any(match_strength(qa, qb) > 0 for qa in claims[row].quantities for qb in claims[other].quantities):
+                if not any(
+                    match_strength(qa, qb) > 0
+                    for qa in claims[row].quantities
+                    for qb in claims[other].quantities
+                ):
                     continue
                 similarity = float(vectors[row] @ vectors[other])
                 shared_place = _share_place(claims[row], claims[other])
-                floor = CLAIM_MIN_SIMILARITY if distinctive or shared_place else CLAIM_MIN_SIMILARITY_NO_PLACE
+                floor = (
+                    CLAIM_MIN_SIMILARITY
+                    if distinctive or shared_place
+                    else CLAIM_MIN_SIMILARITY_NO_PLACE
+                )
                 if similarity >= floor:
                     out.append(_ordered(row, other, similarity, "claim", claims, by_id))
     return out

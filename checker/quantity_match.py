@@ -22,7 +22,19 @@ INTERCHANGEABLE = (frozenset({"civilian", "people", "case"}),)
 HUMAN_CATEGORIES = frozenset(
     {"civilian", "people", "child", "woman", "soldier", "fighter", "police", "rescuer", "refugee"}
 )
-HUMAN_EVENTS = frozenset({"killed", "wounded", "abducted", "displaced", "fled", "arrested", "missing", "affected", "evacuated"})
+HUMAN_EVENTS = frozenset(
+    {
+        "killed",
+        "wounded",
+        "abducted",
+        "displaced",
+        "fled",
+        "arrested",
+        "missing",
+        "affected",
+        "evacuated",
+    }
+)
 
 
 class QuantityMatch(BaseModel):
@@ -35,7 +47,9 @@ class QuantityMatch(BaseModel):
     strength: float
 
 
-def match_quantities(a_quantities: Sequence[Quantity], b_quantities: Sequence[Quantity]) -> list[QuantityMatch]:
+def match_quantities(
+    a_quantities: Sequence[Quantity], b_quantities: Sequence[Quantity]
+) -> list[QuantityMatch]:
     """Pair each quantity with at most one of the other side, strongest matches first."""
     candidates = sorted(
         (

@@ -28,7 +28,11 @@ def report(
 
 
 def build_report(
-    stored: StoredIndex, *, index_name: str, options: PairingOptions, kinds: tuple[str, ...] = KIND_ORDER
+    stored: StoredIndex,
+    *,
+    index_name: str,
+    options: PairingOptions,
+    kinds: tuple[str, ...] = KIND_ORDER,
 ) -> Report:
     by_id = {article.id: article for article in stored.articles}
     outlets = {article.outlet for article in stored.articles}
@@ -38,7 +42,11 @@ def build_report(
             f"add another outlet's articles or pass --include-same-outlet"
         )
     candidates = find_candidates(stored.articles, stored.claims, stored.vectors, options=options)
-    pairs = [pair for candidate in candidates if (pair := _judge(candidate, stored.claims, by_id)) and pair.kind in kinds]
+    pairs = [
+        pair
+        for candidate in candidates
+        if (pair := _judge(candidate, stored.claims, by_id)) and pair.kind in kinds
+    ]
     pairs.sort(key=lambda pair: (KIND_ORDER.index(pair.kind), -pair.score, pair.fingerprint))
     counts = Counter(pair.kind for pair in pairs)
     return Report(
@@ -46,7 +54,9 @@ def build_report(
         model=stored.model,
         options={key: value for key, value in options.model_dump().items()},
         summary=ReportSummary(
-            articles=len(stored.articles), outlets=len(outlets), sentences=len(stored.claims),
+            articles=len(stored.articles),
+            outlets=len(outlets),
+            sentences=len(stored.claims),
             pairs_by_kind={kind: counts.get(kind, 0) for kind in KIND_ORDER},
         ),
         pairs=pairs,
@@ -57,7 +67,11 @@ def _judge(candidate: Candidate, claims: list[Claim], by_id: dict[str, Article])
     a_claim, b_claim = claims[candidate.a], claims[candidate.b]
     a_article, b_article = by_id[a_claim.sentence.doc_id], by_id[b_claim.sentence.doc_id]
     verdict = classify_pair(
-        a_claim, b_claim, similarity=candidate.similarity, a_date=a_article.date, b_date=b_article.date
+        a_claim,
+        b_claim,
+        similarity=candidate.similarity,
+        a_date=a_article.date,
+        b_date=b_article.date,
     )
     if verdict.kind == "unrelated":
         return None
@@ -76,7 +90,9 @@ def _judge(candidate: Candidate, claims: list[Claim], by_id: dict[str, Article])
 
 
 # Attribution cues: a sentence that relays someone's figure.
-ATTRIBUTION_RE = re.compile(r"\b(said|says|told|according to|reportedly|claimed|quoted|cited)\b", re.I)
+ATTRIBUTION_RE = re.compile(
+    r"\b(said|says|told|according to|reportedly|claimed|quoted|cited)\b", re.I
+)
 
 
 def rival_sources_in_one_article(a: Claim, b: Claim, verdict: Verdict) -> bool:
@@ -91,14 +107,23 @@ def rival_sources_in_one_article(a: Claim, b: Claim, verdict: Verdict) -> bool:
 
 def fingerprint(a: Claim, b: Claim) -> str:
     """Stable id of a finding: both documents and sentence texts, order-free."""
-    sides = sorted(f"{claim.sentence.doc_id}\x1f{' '.join(claim.sentence.text.split())}" for claim in (a, b))
+    sides = sorted(
+        f"{claim.sentence.doc_id}\x1f{' '.join(claim.sentence.text.split())}" for claim in (a, b)
+    )
     return hashlib.sha1("\x1e".join(sides).encode("utf-8")).hexdigest()[:16]
 
 
 def _side(claim: Claim, article: Article) -> PairSide:
     sentence = claim.sentence
     return PairSide(
-        doc_id=article.id, outlet=article.outlet, date=article.date, title=article.title,
-        source=article.source, line=article.first_line + article.text.count("\n", 0, sentence.start),
-        text=sentence.text, start=sentence.start, end=sentence.end, quantities=claim.quantities,
+        doc_id=article.id,
+        outlet=article.outlet,
+        date=article.date,
+        title=article.title,
+        source=article.source,
+        line=article.first_line + article.text.count("\n", 0, sentence.start),
+        text=sentence.text,
+        start=sentence.start,
+        end=sentence.end,
+        quantities=claim.quantities,
     )

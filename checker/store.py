@@ -110,7 +110,9 @@ def load_index(path: Path, *, expected_model: str | None = None) -> StoredIndex:
     for name, digest in manifest["files"].items():
         file_path = generation / name
         if not file_path.exists():
-            raise CorruptIndexError(f"{file_path}: missing; rebuild with `checker index CORPUS --index {path}`")
+            raise CorruptIndexError(
+                f"{file_path}: missing; rebuild with `checker index CORPUS --index {path}`"
+            )
         if _sha256(file_path) != digest:
             raise CorruptIndexError(
                 f"{file_path}: checksum mismatch (truncated or modified); rebuild with "
@@ -118,14 +120,23 @@ def load_index(path: Path, *, expected_model: str | None = None) -> StoredIndex:
             )
     vector_index = faiss.read_index(str(generation / VECTORS))
     if vector_index.d != manifest["dimension"]:
-        raise CorruptIndexError(f"{generation / VECTORS}: dimension {vector_index.d} != manifest {manifest['dimension']}")
-    vectors = vector_index.reconstruct_n(0, vector_index.ntotal) if vector_index.ntotal else np.zeros((0, vector_index.d), np.float32)
+        raise CorruptIndexError(
+            f"{generation / VECTORS}: dimension {vector_index.d} != manifest {manifest['dimension']}"
+        )
+    vectors = (
+        vector_index.reconstruct_n(0, vector_index.ntotal)
+        if vector_index.ntotal
+        else np.zeros((0, vector_index.d), np.float32)
+    )
     articles, claims = _read_metadata(generation / METADATA)
     if len(claims) != len(vectors):
         raise CorruptIndexError(f"{generation}: {len(claims)} sentences but {len(vectors)} vectors")
     return StoredIndex(
-        model=manifest["model"], dimension=manifest["dimension"],
-        articles=articles, claims=claims, vectors=np.asarray(vectors, dtype=np.float32),
+        model=manifest["model"],
+        dimension=manifest["dimension"],
+        articles=articles,
+        claims=claims,
+        vectors=np.asarray(vectors, dtype=np.float32),
     )
 
 
@@ -181,11 +192,17 @@ def _write_metadata(db_path: Path, stored: StoredIndex) -> None:
             )
             connection.executemany(
                 "INSERT INTO articles VALUES (?, ?, ?)",
-                [(article.id, article.checksum, article.model_dump_json()) for article in stored.articles],
+                [
+                    (article.id, article.checksum, article.model_dump_json())
+                    for article in stored.articles
+                ],
             )
             connection.executemany(
                 "INSERT INTO claims VALUES (?, ?, ?)",
-                [(row, claim.sentence.doc_id, claim.model_dump_json()) for row, claim in enumerate(stored.claims)],
+                [
+                    (row, claim.sentence.doc_id, claim.model_dump_json())
+                    for row, claim in enumerate(stored.claims)
+                ],
             )
     finally:
         connection.close()
@@ -195,18 +212,30 @@ def _read_metadata(db_path: Path) -> tuple[list[Article], list[Claim]]:
     try:
         connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
         try:
-            articles = [Article.model_validate_json(row[0]) for row in connection.execute("SELECT json FROM articles ORDER BY id")]
-            claims = [Claim.model_validate_json(row[0]) for row in connection.execute("SELECT json FROM claims ORDER BY row")]
+            articles = [
+                Article.model_validate_json(row[0])
+                for row in connection.execute("SELECT json FROM articles ORDER BY id")
+            ]
+            claims = [
+                Claim.model_validate_json(row[0])
+                for row in connection.execute("SELECT json FROM claims ORDER BY row")
+            ]
         finally:
             connection.close()
     except (sqlite3.DatabaseError, ValueError) as error:
-        raise CorruptIndexError(f"{db_path}: unreadable metadata ({error}); rebuild the index") from error
+        raise CorruptIndexError(
+            f"{db_path}: unreadable metadata ({error}); rebuild the index"
+        ) from error
     return articles, claims
 
 
 def _remove_stale_generations(path: Path, *, keep: str) -> None:
     for child in path.iterdir():
-        if child.is_dir() and child.name != keep and (child.name.startswith("gen-") or child.name.startswith(".gen-")):
+        if (
+            child.is_dir()
+            and child.name != keep
+            and (child.name.startswith("gen-") or child.name.startswith(".gen-"))
+        ):
             shutil.rmtree(child, ignore_errors=True)
 
 

@@ -44,11 +44,24 @@ UNDATED_CONTRADICTION_SIMILARITY = 0.75
 
 # Base scores: how much an editor needs to look at each kind (discrepancies first).
 KIND_WEIGHT: dict[str, float] = {
-    "contradiction": 0.95, "conflict": 0.9, "divergent": 0.7, "update": 0.45,
-    "compatible": 0.25, "duplicate": 0.15, "unrelated": 0.0,
+    "contradiction": 0.95,
+    "conflict": 0.9,
+    "divergent": 0.7,
+    "update": 0.45,
+    "compatible": 0.25,
+    "duplicate": 0.15,
+    "unrelated": 0.0,
 }
 # When several quantities are compared, the pair takes the most severe verdict.
-SEVERITY = ("unrelated", "duplicate", "compatible", "update", "divergent", "conflict", "contradiction")
+SEVERITY = (
+    "unrelated",
+    "duplicate",
+    "compatible",
+    "update",
+    "divergent",
+    "conflict",
+    "contradiction",
+)
 
 
 def classify_pair(
@@ -69,7 +82,10 @@ def classify_pair(
     if matches and similarity >= RELATED_SIMILARITY:
         if incident_gap:
             return _unrelated(f"same kind of count but {incident_gap}")
-        verdicts = [_compare_figures(match, a, b, similarity, a_date, b_date) for match in _decisive(matches)]
+        verdicts = [
+            _compare_figures(match, a, b, similarity, a_date, b_date)
+            for match in _decisive(matches)
+        ]
         return max(verdicts, key=lambda verdict: (SEVERITY.index(verdict.kind), verdict.score))
     clash = _non_numeric_clash(a, b, similarity, nli_contradiction)
     if clash and not incident_gap and _same_news_cycle(a_date, b_date, similarity):
@@ -92,14 +108,18 @@ DECISIVE_STRENGTH = 0.8
 
 def _decisive(matches: list[QuantityMatch]) -> list[QuantityMatch]:
     """The matches that decide: the surest ones; vague quantifiers only when nothing else pairs."""
-    precise = [match for match in matches if "vague" not in (match.a.hedge, match.b.hedge)] or matches
+    precise = [
+        match for match in matches if "vague" not in (match.a.hedge, match.b.hedge)
+    ] or matches
     best = max(match.strength for match in precise)
     return [match for match in precise if match.strength >= DECISIVE_STRENGTH * best]
 
 
 def different_incident(a: Claim, b: Claim) -> str | None:
     """Why two sentences describe different incidents or scopes, or None if they may not."""
-    if (a.window is None) != (b.window is None) or (a.window and b.window and not _same_window(a.window, b.window)):
+    if (a.window is None) != (b.window is None) or (
+        a.window and b.window and not _same_window(a.window, b.window)
+    ):
         return f"different time windows ({a.window or 'one event'} vs {b.window or 'one event'})"
     a_days = _weekdays(a)
     b_days = _weekdays(b)
@@ -108,16 +128,26 @@ def different_incident(a: Claim, b: Claim) -> str | None:
     a_dates = _event_dates(a)
     b_dates = _event_dates(b)
     if not (a_days and b_days) and a_dates and b_dates and not _dates_meet(a_dates, b_dates):
-        return "different dates (" + ", ".join(map(str, sorted(a_dates))) + " vs " + ", ".join(map(str, sorted(b_dates))) + ")"
+        return (
+            "different dates ("
+            + ", ".join(map(str, sorted(a_dates)))
+            + " vs "
+            + ", ".join(map(str, sorted(b_dates)))
+            + ")"
+        )
     a_places = specific_places(a.places)
     b_places = specific_places(b.places)
-    wider = _coordinated_extra_place(a, b_places, a_places) or _coordinated_extra_place(b, a_places, b_places)
+    wider = _coordinated_extra_place(a, b_places, a_places) or _coordinated_extra_place(
+        b, a_places, b_places
+    )
     if wider:
         return f"different scope ({wider} vs one of them)"
     return None
 
 
-def _coordinated_extra_place(claim: Claim, other_places: set[str], own_places: set[str]) -> str | None:
+def _coordinated_extra_place(
+    claim: Claim, other_places: set[str], own_places: set[str]
+) -> str | None:
     """'X and Y' in one sentence where the other names only X: a wider scope (GUIDELINES step 1)."""
     lowered = claim.sentence.text.lower()
     for shared in own_places:
@@ -132,8 +162,12 @@ def _coordinated_extra_place(claim: Claim, other_places: set[str], own_places: s
 
 
 def _compare_figures(
-    match: QuantityMatch, a: Claim, b: Claim, similarity: float,
-    a_date: dt.date | None, b_date: dt.date | None,
+    match: QuantityMatch,
+    a: Claim,
+    b: Claim,
+    similarity: float,
+    a_date: dt.date | None,
+    b_date: dt.date | None,
 ) -> Verdict:
     qa, qb = match.a, match.b
     said = f"{describe_quantity(qa)} vs {describe_quantity(qb)}"
@@ -145,15 +179,29 @@ def _compare_figures(
     if rise and (a.toll_update or b.toll_update):
         return _verdict("update", f"{said}: {rise}", similarity, (qa, qb), ratio)
     if overlap and (ratio <= COMPATIBLE_RATIO or _small_gap(qa, qb) or _vague_pair(qa, qb)):
-        return _verdict("compatible", f"{said}: agree within hedges, {format_ratio(ratio)}", similarity, (qa, qb), ratio)
+        return _verdict(
+            "compatible",
+            f"{said}: agree within hedges, {format_ratio(ratio)}",
+            similarity,
+            (qa, qb),
+            ratio,
+        )
     if rise:
         return _verdict("update", f"{said}: {rise}", similarity, (qa, qb), ratio)
     if overlap:
         return _verdict(
-            "divergent", f"{said}: compatible bound, {format_ratio(ratio)} apart", similarity, (qa, qb), ratio
+            "divergent",
+            f"{said}: compatible bound, {format_ratio(ratio)} apart",
+            similarity,
+            (qa, qb),
+            ratio,
         )
     return _verdict(
-        "conflict", f"{said}: cannot both be true, {format_ratio(ratio)} apart", similarity, (qa, qb), ratio
+        "conflict",
+        f"{said}: cannot both be true, {format_ratio(ratio)} apart",
+        similarity,
+        (qa, qb),
+        ratio,
     )
 
 
@@ -178,7 +226,9 @@ def _is_update(
     return None
 
 
-def _non_numeric_clash(a: Claim, b: Claim, similarity: float, nli_contradiction: float | None) -> Verdict | None:
+def _non_numeric_clash(
+    a: Claim, b: Claim, similarity: float, nli_contradiction: float | None
+) -> Verdict | None:
     if similarity < CONTRADICTION_SIMILARITY:
         return None
     if nli_contradiction is not None and nli_contradiction >= NLI_CONTRADICTION_PROBABILITY:
@@ -196,11 +246,7 @@ def _non_numeric_clash(a: Claim, b: Claim, similarity: float, nli_contradiction:
         )
     a_parties = perpetrators(a.sentence.text)
     b_parties = perpetrators(b.sentence.text)
-    if (
-        a_parties
-        and b_parties
-        and not set(a_parties) & set(b_parties)
-    ):
+    if a_parties and b_parties and not set(a_parties) & set(b_parties):
         return Verdict(
             kind="contradiction",
             score=_score("contradiction", similarity),
@@ -265,9 +311,15 @@ def _score(kind: str, similarity: float, ratio: float = 1.0) -> float:
 
 
 def _verdict(
-    kind: CompareKind, reason: str, similarity: float, compared: tuple[Quantity, Quantity], ratio: float
+    kind: CompareKind,
+    reason: str,
+    similarity: float,
+    compared: tuple[Quantity, Quantity],
+    ratio: float,
 ) -> Verdict:
-    return Verdict(kind=kind, score=_score(kind, similarity, ratio), reason=reason, compared=compared)
+    return Verdict(
+        kind=kind, score=_score(kind, similarity, ratio), reason=reason, compared=compared
+    )
 
 
 def _unrelated(reason: str) -> Verdict:
@@ -282,7 +334,11 @@ def _weekdays(claim: Claim) -> set[str]:
 def _event_dates(claim: Claim) -> set[dt.date]:
     """Resolved calendar dates and weekdays; 'today'/'yesterday' lean on publication dates,
     which are too often wrong in real corpora to separate incidents on their own."""
-    return {t.date for t in claim.times if t.date is not None and t.text.lower() not in RELATIVE_DAY_WORDS}
+    return {
+        t.date
+        for t in claim.times
+        if t.date is not None and t.text.lower() not in RELATIVE_DAY_WORDS
+    }
 
 
 RELATIVE_DAY_WORDS = frozenset({"today", "yesterday", "last night", "this morning", "overnight"})
@@ -298,5 +354,3 @@ def _same_window(a_window: str, b_window: str) -> bool:
     if any(word in a_window for word in war_words) and any(word in b_window for word in war_words):
         return True
     return a_window == b_window
-
-

@@ -5,9 +5,22 @@ from __future__ import annotations
 from checker.models import Quantity
 
 HEDGE_WORDS = {
-    "exact": "", "at_least": "at least ", "more_than": "more than ", "at_most": "up to ",
-    "less_than": "fewer than ", "about": "about ", "nearly": "nearly ", "between": "", "vague": "",
+    "exact": "",
+    "at_least": "at least ",
+    "more_than": "more than ",
+    "at_most": "up to ",
+    "less_than": "fewer than ",
+    "about": "about ",
+    "nearly": "nearly ",
+    "between": "",
+    "vague": "",
 }
+
+
+# Counted nouns that already name the event ("seven deaths", not "seven deaths killed").
+EVENT_NOUNS = frozenset(
+    {"death", "fatality", "casualty", "victim", "injury", "case", "dead", "body"}
+)
 
 
 def describe_quantity(quantity: Quantity) -> str:
@@ -23,7 +36,7 @@ def describe_quantity(quantity: Quantity) -> str:
     parts = [head]
     if noun and noun.lower() not in head.lower():
         parts.append(noun)
-    if quantity.event:
+    if quantity.event and quantity.counted not in EVENT_NOUNS:
         parts.append(quantity.event)
     return " ".join(parts)
 
@@ -43,7 +56,14 @@ def _number(value: float) -> str:
 def _plural(noun: str, value: float | None) -> str:
     if value == 1:
         return noun
-    irregular = {"child": "children", "person": "people", "woman": "women", "man": "men", "militiaman": "militiamen", "people": "people"}
+    irregular = {
+        "child": "children",
+        "person": "people",
+        "woman": "women",
+        "man": "men",
+        "militiaman": "militiamen",
+        "people": "people",
+    }
     if noun in irregular:
         return irregular[noun]
     if noun.endswith("y") and noun[-2:-1] not in "aeiou":

@@ -33,9 +33,20 @@ def test_every_command_has_help_and_is_in_the_readme(command):
 def test_compare_writes_one_verdict_per_pair(tmp_path):
     pairs = tmp_path / "pairs.jsonl"
     pairs.write_text(
-        json.dumps({"id": "p1", "a": "The strike killed 32 people on Monday.", "b": "The strike killed 20 people on Monday.",
-                    "a_date": "2016-06-06", "b_date": "2016-06-06"}) + "\n"
-        + json.dumps({"id": "p2", "a": "The cat sat on the mat.", "b": "Oil prices rose in Asian trading."}) + "\n"
+        json.dumps(
+            {
+                "id": "p1",
+                "a": "The strike killed 32 people on Monday.",
+                "b": "The strike killed 20 people on Monday.",
+                "a_date": "2016-06-06",
+                "b_date": "2016-06-06",
+            }
+        )
+        + "\n"
+        + json.dumps(
+            {"id": "p2", "a": "The cat sat on the mat.", "b": "Oil prices rose in Asian trading."}
+        )
+        + "\n"
     )
     result = invoke("compare", pairs, "--out", tmp_path / "out.jsonl")
     assert result.exit_code == 0, result.output
@@ -61,7 +72,9 @@ def _bad_input(tmp_path: Path, kind: str) -> Path:
     elif kind == "binary":
         (corpus / "a.txt").write_bytes(b"\x00\x01\x02PNG\x00" * 20)
     elif kind == "latin1":
-        (corpus / "a.txt").write_bytes("Caf\xe9 bombing killed 12 people in Homs on Monday.".encode("latin-1"))
+        (corpus / "a.txt").write_bytes(
+            "Caf\xe9 bombing killed 12 people in Homs on Monday.".encode("latin-1")
+        )
     elif kind == "no-text-column":
         (corpus / "a.csv").write_text("id,outlet,date\n1,ahram,2016-06-03\n")
     return corpus / next(iter(sorted(p.name for p in corpus.iterdir())))
@@ -73,7 +86,9 @@ def _bad_input(tmp_path: Path, kind: str) -> Path:
 )
 def test_bad_input_is_one_line_naming_the_file_and_exit_2(tmp_path, kind, message):
     bad = _bad_input(tmp_path, kind)
-    result = invoke("index", bad, "--index", tmp_path / "idx", "--outlet", "x", "--allow-single-outlet")
+    result = invoke(
+        "index", bad, "--index", tmp_path / "idx", "--outlet", "x", "--allow-single-outlet"
+    )
     assert result.exit_code == 2, result.output
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ")
@@ -84,9 +99,19 @@ def test_bad_input_is_one_line_naming_the_file_and_exit_2(tmp_path, kind, messag
 def test_malformed_jsonl_row_warns_and_indexes_the_rest(tmp_path):
     corpus = tmp_path / "articles.jsonl"
     corpus.write_text(
-        json.dumps({"id": "1", "outlet": "ahram", "text": "At least 20 people were killed in Idlib on Monday."}) + "\n"
+        json.dumps(
+            {
+                "id": "1",
+                "outlet": "ahram",
+                "text": "At least 20 people were killed in Idlib on Monday.",
+            }
+        )
+        + "\n"
         + '{"id": "2", "outlet": \n'
-        + json.dumps({"id": "3", "outlet": "sana", "text": "Twenty people were killed in Idlib on Monday."}) + "\n"
+        + json.dumps(
+            {"id": "3", "outlet": "sana", "text": "Twenty people were killed in Idlib on Monday."}
+        )
+        + "\n"
     )
     result = invoke("index", corpus, "--index", tmp_path / "idx")
     assert result.exit_code == 0, result.output
@@ -97,8 +122,12 @@ def test_malformed_jsonl_row_warns_and_indexes_the_rest(tmp_path):
 def test_single_outlet_corpus_is_refused(tmp_path):
     corpus = tmp_path / "ahram"
     corpus.mkdir()
-    (corpus / "one.txt").write_text("At least 20 people were killed in Idlib on Monday, a monitor said.\n")
-    (corpus / "two.txt").write_text("Twenty people were killed in Idlib on Monday, the ministry said.\n")
+    (corpus / "one.txt").write_text(
+        "At least 20 people were killed in Idlib on Monday, a monitor said.\n"
+    )
+    (corpus / "two.txt").write_text(
+        "Twenty people were killed in Idlib on Monday, the ministry said.\n"
+    )
     result = invoke("index", corpus, "--index", tmp_path / "idx")
     assert result.exit_code == 2
     assert "one outlet" in result.stderr and str(corpus) in result.stderr
@@ -106,7 +135,14 @@ def test_single_outlet_corpus_is_refused(tmp_path):
 
 def test_index_built_with_another_model_is_refused(tmp_path):
     assert invoke("index", DEFAULT_CORPUS, "--index", tmp_path / "idx", "-q").exit_code == 0
-    result = invoke("index", DEFAULT_CORPUS, "--index", tmp_path / "idx", "--model", "sentence-transformers/paraphrase-MiniLM-L3-v2")
+    result = invoke(
+        "index",
+        DEFAULT_CORPUS,
+        "--index",
+        tmp_path / "idx",
+        "--model",
+        "sentence-transformers/paraphrase-MiniLM-L3-v2",
+    )
     assert result.exit_code == 2
     assert "built with model 'all-MiniLM-L6-v2'" in result.stderr
 
@@ -122,7 +158,16 @@ def test_reindex_of_unchanged_corpus_encodes_nothing(tmp_path):
 def test_report_writes_each_format(tmp_path, fmt):
     invoke("index", DEFAULT_CORPUS, "--index", tmp_path / "idx", "-q")
     out = tmp_path / f"report.{fmt}"
-    result = invoke("report", "--index", tmp_path / "idx", "--format", fmt, "--out", out, "--include-same-article")
+    result = invoke(
+        "report",
+        "--index",
+        tmp_path / "idx",
+        "--format",
+        fmt,
+        "--out",
+        out,
+        "--include-same-article",
+    )
     assert result.exit_code == 0, result.output
     text = out.read_text(encoding="utf-8")
     assert "abducted" in text
@@ -131,7 +176,11 @@ def test_report_writes_each_format(tmp_path, fmt):
 def test_installed_console_script_reports_on_the_default_corpus(tmp_path):
     checker = Path(sys.executable).with_name("checker")
     completed = subprocess.run(
-        [str(checker), "report", "--format", "json", "--quiet"], cwd=tmp_path, capture_output=True, text=True, timeout=300
+        [str(checker), "report", "--format", "json", "--quiet"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert completed.returncode == 0, completed.stderr
     kinds = {pair["kind"] for pair in json.loads(completed.stdout)["pairs"]}

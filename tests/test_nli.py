@@ -13,6 +13,8 @@ DENIAL_PAIR = ComparePairInput(
     id="fk-like",
     a="The observatory said the convoy was hit by Russian jets near the town.",
     b="The convoy reached the town safely and was never attacked, the ministry said.",
+    a_date="2016-07-19",
+    b_date="2016-07-19",
 )
 
 
@@ -24,19 +26,33 @@ def _tiny_cross_encoder(folder, labels: dict[int, str], favoured: int) -> str:
     from transformers import BertConfig, BertForSequenceClassification, PreTrainedTokenizerFast
 
     words = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "the", "convoy", "town", "was", "hit"]
-    tokenizer = Tokenizer(models.WordLevel(vocab={w: i for i, w in enumerate(words)}, unk_token="[UNK]"))
+    tokenizer = Tokenizer(
+        models.WordLevel(vocab={w: i for i, w in enumerate(words)}, unk_token="[UNK]")
+    )
     tokenizer.pre_tokenizer = pre_tokenizers.Whitespace()
     tokenizer.post_processor = TemplateProcessing(
-        single="[CLS] $A [SEP]", pair="[CLS] $A [SEP] $B:1 [SEP]:1", special_tokens=[("[CLS]", 2), ("[SEP]", 3)]
+        single="[CLS] $A [SEP]",
+        pair="[CLS] $A [SEP] $B:1 [SEP]:1",
+        special_tokens=[("[CLS]", 2), ("[SEP]", 3)],
     )
     fast = PreTrainedTokenizerFast(
-        tokenizer_object=tokenizer, unk_token="[UNK]", pad_token="[PAD]", cls_token="[CLS]",
-        sep_token="[SEP]", mask_token="[MASK]",
+        tokenizer_object=tokenizer,
+        unk_token="[UNK]",
+        pad_token="[PAD]",
+        cls_token="[CLS]",
+        sep_token="[SEP]",
+        mask_token="[MASK]",
     )
     config = BertConfig(
-        vocab_size=len(words), hidden_size=8, num_hidden_layers=1, num_attention_heads=2,
-        intermediate_size=16, max_position_embeddings=128, num_labels=len(labels),
-        id2label=labels, label2id={label: index for index, label in labels.items()},
+        vocab_size=len(words),
+        hidden_size=8,
+        num_hidden_layers=1,
+        num_attention_heads=2,
+        intermediate_size=16,
+        max_position_embeddings=128,
+        num_labels=len(labels),
+        id2label=labels,
+        label2id={label: index for index, label in labels.items()},
     )
     torch.manual_seed(0)
     model = BertForSequenceClassification(config)

@@ -4,7 +4,11 @@ import checker
 
 
 def test_all_lists_exactly_the_public_names():
-    public = {name for name in vars(checker) if not name.startswith("_") and not isinstance(getattr(checker, name), type(checker))}
+    public = {
+        name
+        for name in vars(checker)
+        if not name.startswith("_") and not isinstance(getattr(checker, name), type(checker))
+    }
     assert public | {"__version__"} == set(checker.__all__)
 
 

@@ -14,8 +14,19 @@ from checker.render import render_report
 from checker.reporting import report
 
 GOLDEN = Path(__file__).parent / "golden" / "default_report.json"
-BOILERPLATE = ("Leave a Reply", "Related Articles", "More news", "Privacy Policy", "Subscribe", "READ MORE",
-               "Comment", "Advertisement", "Back to top", "Story Code", "Community standards")
+BOILERPLATE = (
+    "Leave a Reply",
+    "Related Articles",
+    "More news",
+    "Privacy Policy",
+    "Subscribe",
+    "READ MORE",
+    "Comment",
+    "Advertisement",
+    "Back to top",
+    "Story Code",
+    "Community standards",
+)
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +43,10 @@ def default_report(default_index):
 
 def _find(result, a_fragment: str, b_fragment: str):
     for pair in result.pairs:
-        texts = (pair.a.text.replace("\u00a0", " "), pair.b.text.replace("\u00a0", " "))  # seeds keep no-break spaces
+        texts = (
+            pair.a.text.replace("\u00a0", " "),
+            pair.b.text.replace("\u00a0", " "),
+        )  # seeds keep no-break spaces
         if any(a_fragment in t for t in texts) and any(b_fragment in t for t in texts):
             return pair
     raise AssertionError(f"no pair with {a_fragment!r} and {b_fragment!r}")
@@ -46,7 +60,11 @@ def test_abducted_children_44_vs_at_least_20_is_divergent(default_report):
 
 
 def test_stockpile_sentences_of_seed_000_and_004_are_duplicates(default_report):
-    pair = _find(default_report, "Syria surrendered its stockpile of chemical weapons in 2014", "This is while Syria surrendered")
+    pair = _find(
+        default_report,
+        "Syria surrendered its stockpile of chemical weapons in 2014",
+        "This is while Syria surrendered",
+    )
     assert pair.kind == "duplicate"
     assert {pair.a.outlet, pair.b.outlet} == {"seed-000", "ava"}
 
@@ -72,7 +90,9 @@ def test_no_claim_comes_from_boilerplate(default_index):
     from checker.store import load_index
 
     for claim in load_index(default_index).claims:
-        assert not any(phrase.lower() in claim.sentence.text.lower() for phrase in BOILERPLATE), claim.sentence.text
+        assert not any(phrase.lower() in claim.sentence.text.lower() for phrase in BOILERPLATE), (
+            claim.sentence.text
+        )
 
 
 def test_report_is_deterministic_and_matches_the_reviewed_snapshot(default_index, default_report):
@@ -87,4 +107,6 @@ def test_report_is_deterministic_and_matches_the_reviewed_snapshot(default_index
     text = json.dumps(snapshot, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     if os.environ.get("UPDATE_GOLDEN"):
         GOLDEN.write_text(text, encoding="utf-8")
-    assert text == GOLDEN.read_text(encoding="utf-8"), "report changed: review and rerun with UPDATE_GOLDEN=1"
+    assert text == GOLDEN.read_text(encoding="utf-8"), (
+        "report changed: review and rerun with UPDATE_GOLDEN=1"
+    )

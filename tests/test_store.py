@@ -10,7 +10,16 @@ import pytest
 
 from checker.errors import CorruptIndexError, IncompatibleIndexError
 from checker.models import Article, Claim, Sentence
-from checker.store import MANIFEST, METADATA, VECTORS, StoredIndex, load_index, locked, read_manifest, save_index
+from checker.store import (
+    MANIFEST,
+    METADATA,
+    VECTORS,
+    StoredIndex,
+    load_index,
+    locked,
+    read_manifest,
+    save_index,
+)
 
 TEXT = "Syria surrendered its stockpile of chemical weapons in 2014 to a joint mission."
 
@@ -18,10 +27,13 @@ TEXT = "Syria surrendered its stockpile of chemical weapons in 2014 to a joint m
 def _stored(count: int = 3) -> StoredIndex:
     article = Article(id="doc-1", outlet="ava", text=TEXT, source="seeds/004.txt", checksum="abc")
     claims = [
-        Claim(sentence=Sentence(doc_id="doc-1", index=i, start=0, end=len(TEXT), text=TEXT)) for i in range(count)
+        Claim(sentence=Sentence(doc_id="doc-1", index=i, start=0, end=len(TEXT), text=TEXT))
+        for i in range(count)
     ]
     vectors = np.eye(count, 8, dtype=np.float32)
-    return StoredIndex(model="all-MiniLM-L6-v2", dimension=8, articles=[article], claims=claims, vectors=vectors)
+    return StoredIndex(
+        model="all-MiniLM-L6-v2", dimension=8, articles=[article], claims=claims, vectors=vectors
+    )
 
 
 def test_round_trip_keeps_articles_claims_and_vectors(tmp_path):

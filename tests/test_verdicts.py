@@ -16,7 +16,9 @@ D = dt.date
 
 
 def claims_of(a: str, b: str, a_date=None, b_date=None):
-    sentences = [Sentence(doc_id=f"d{i}", index=0, start=0, end=len(t), text=t) for i, t in enumerate((a, b))]
+    sentences = [
+        Sentence(doc_id=f"d{i}", index=0, start=0, end=len(t), text=t) for i, t in enumerate((a, b))
+    ]
     return extract_claims(sentences, published=[a_date, b_date])
 
 
@@ -26,57 +28,101 @@ CASES = [
         "kidnapped 44 children in Idlib to use them in a staged chemical attack.",
         "Foreign-backed Takfiri terrorists have reportedly abducted at least 20 children from Jisr al-Shoghour "
         "city to use them in a false flag chemical attack.",
-        None, None, 0.62, "divergent", id="seed-44-vs-at-least-20",
+        None,
+        None,
+        0.62,
+        "divergent",
+        id="seed-44-vs-at-least-20",
     ),
     pytest.param(
         "Syrian state TV said an explosive device went off in the northern city of Aleppo killing six people and wounding 30 others.",
         "A bomb exploded in Aleppos Salaheddin district on Wednesday killing six and wounding 32 people Syrian state television reported.",
-        D(2017, 4, 19), D(2017, 4, 19), 0.8, "conflict", id="fk-087-exact-30-vs-32-same-day",
+        D(2017, 4, 19),
+        D(2017, 4, 19),
+        0.8,
+        "conflict",
+        id="fk-087-exact-30-vs-32-same-day",
     ),
     pytest.param(
         "Syrian regime air raids killed more than 30 people in and around the city of Aleppo on Friday.",
         "Regime bombing raids in and around the northern Syrian city of Aleppo killed 31 civilians Friday including 10 when their bus was hit.",
-        D(2016, 6, 3), D(2016, 6, 3), 0.8, "compatible", id="fk-036-more-than-30-vs-31",
+        D(2016, 6, 3),
+        D(2016, 6, 3),
+        0.8,
+        "compatible",
+        id="fk-036-more-than-30-vs-31",
     ),
     pytest.param(
         '"There are at least 56 dead including 11 children and dozens more wounded" said Rami Abdel Rahman.',
         "Other Syrian opposition websites stated that the death toll has risen to 85 people including five entire families.",
-        D(2016, 7, 19), D(2016, 7, 20), 0.5, "update", id="fk-058-risen-to-85",
+        D(2016, 7, 19),
+        D(2016, 7, 20),
+        0.5,
+        "update",
+        id="fk-058-risen-to-85",
     ),
     pytest.param(
         "At least 36 people were killed and 50 others injured in the attack he said.",
         '"At least 36 people were killed and 50 others injured in the attack" he said.',
-        D(2016, 6, 4), D(2016, 6, 15), 0.98, "duplicate", id="fk-065-wire-copy",
+        D(2016, 6, 4),
+        D(2016, 6, 15),
+        0.98,
+        "duplicate",
+        id="fk-065-wire-copy",
     ),
     pytest.param(
         "The rebel Syrian National Coalition said 650 people died.",
         "At least 1300 people have been killed in a nerve gas attack on Syrias Ghouta region leading opposition figure George Sabra said on Wednesday.",
-        D(2013, 8, 21), D(2013, 8, 21), 0.55, "conflict", id="fk-126-below-the-floor",
+        D(2013, 8, 21),
+        D(2013, 8, 21),
+        0.55,
+        "conflict",
+        id="fk-126-below-the-floor",
     ),
     pytest.param(
         "At least 10 civilians were killed including five children in air strikes Friday on the rebel-held town of Atareb in Aleppo province.",
         "Ten civilians were killed and another 17 injured on Tuesday when Russian warplanes struck a town in Syrias northern Aleppo province.",
-        D(2016, 7, 29), D(2016, 8, 1), 0.75, "unrelated", id="fk-032-friday-vs-tuesday",
+        D(2016, 7, 29),
+        D(2016, 8, 1),
+        0.75,
+        "unrelated",
+        id="fk-032-friday-vs-tuesday",
     ),
     pytest.param(
         "In the past two weeks more than 200 civilians have been killed in Aleppo after regime forces responded with air raids.",
         "More than 300 civilians have been killed in Aleppo since April as rebels have pounded government-controlled neighbourhoods.",
-        D(2016, 6, 3), D(2016, 6, 3), 0.75, "unrelated", id="fk-033-two-weeks-vs-since-april",
+        D(2016, 6, 3),
+        D(2016, 6, 3),
+        0.75,
+        "unrelated",
+        id="fk-033-two-weeks-vs-since-april",
     ),
     pytest.param(
         "Two ISIS suicide bombers driving explosive-laden trucks have killed at least 30 Kurdish militiamen and police in al-Hassakeh.",
         "A bomb killed six people and wounded 30 in Syrias second city Aleppo on Wednesday.",
-        None, None, 0.45, "unrelated", id="killed-vs-wounded",
+        None,
+        None,
+        0.45,
+        "unrelated",
+        id="killed-vs-wounded",
     ),
     pytest.param(
         "A Syrian regime warplane struck a marketplace in the opposition-held province local civil defense official Leys al-Faris told Anadolu Agency.",
         "Dozens of civilians have been killed after Russian airstrikes targeted a busy market place in rebel-held Idlib northern Syria.",
-        D(2016, 6, 15), D(2016, 6, 12), 0.6, "contradiction", id="fk-063-regime-vs-russian-jets",
+        D(2016, 6, 15),
+        D(2016, 6, 12),
+        0.6,
+        "contradiction",
+        id="fk-063-regime-vs-russian-jets",
     ),
     pytest.param(
         "Reports on the use of chemical weapons in (the suburbs of) Ghouta are totally false state news agency SANA said.",
         'It quoted activists as saying that regime forces fired "rockets with poisonous gas heads" in the attack that killed "tens of people."',
-        D(2013, 8, 21), D(2013, 8, 21), 0.55, "contradiction", id="fk-127-denied",
+        D(2013, 8, 21),
+        D(2013, 8, 21),
+        0.55,
+        "contradiction",
+        id="fk-127-denied",
     ),
 ]
 
@@ -99,7 +145,10 @@ def test_kind_does_not_depend_on_which_side_is_a(a, b, a_date, b_date, similarit
 def test_reason_names_both_figures_and_the_ratio():
     a_claim, b_claim = claims_of(CASES[0].values[0], CASES[0].values[1])
     verdict = classify_pair(a_claim, b_claim, similarity=0.62)
-    assert verdict.reason == "44 children abducted vs at least 20 children abducted: compatible bound, 2.2× apart"
+    assert (
+        verdict.reason
+        == "44 children abducted vs at least 20 children abducted: compatible bound, 2.2× apart"
+    )
     assert [q.value for q in verdict.compared] == [44, 20]
 
 
@@ -108,10 +157,15 @@ HEDGES = ["", "at least ", "more than ", "about ", "nearly ", "up to "]
 
 @settings(deadline=None, max_examples=60)
 @given(
-    st.sampled_from(HEDGES), st.integers(1, 5000), st.sampled_from(HEDGES), st.integers(1, 5000),
+    st.sampled_from(HEDGES),
+    st.integers(1, 5000),
+    st.sampled_from(HEDGES),
+    st.integers(1, 5000),
     st.floats(0.0, 1.0),
 )
-def test_figure_verdicts_are_symmetric_and_equal_figures_never_clash(hedge_a, value_a, hedge_b, value_b, similarity):
+def test_figure_verdicts_are_symmetric_and_equal_figures_never_clash(
+    hedge_a, value_a, hedge_b, value_b, similarity
+):
     a_claim, b_claim = claims_of(
         f"Air strikes killed {hedge_a}{value_a} civilians in the town.",
         f"Air strikes killed {hedge_b}{value_b} civilians in the town.",
