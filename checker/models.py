@@ -147,6 +147,10 @@ class Report(Frozen):
     model: str
     options: dict[str, str | int | float | bool]
     summary: ReportSummary
+    suppressed: dict[str, int] = Field(
+        default_factory=dict,
+        description="findings left out and why, e.g. {'dismissed': 2, 'baselined': 5}",
+    )
     pairs: list[Pair]
 
 

@@ -53,6 +53,9 @@ class PairingOptions(BaseModel):
     min_similarity: float = NEIGHBOUR_MIN_SIMILARITY
     include_same_outlet: bool = False
     include_same_article: bool = False
+    # Only pairs with at least one sentence from these articles (a check of new articles
+    # against the corpus); None pairs the whole index.
+    focus: frozenset[str] | None = None
 
 
 def find_candidates(
@@ -69,6 +72,10 @@ def find_candidates(
 
 
 def allowed(a: Claim, b: Claim, by_id: dict[str, Article], options: PairingOptions) -> bool:
+    if options.focus is not None and not (
+        a.sentence.doc_id in options.focus or b.sentence.doc_id in options.focus
+    ):
+        return False
     if a.sentence.doc_id == b.sentence.doc_id:
         return options.include_same_article and a.sentence.index != b.sentence.index
     if by_id[a.sentence.doc_id].outlet == by_id[b.sentence.doc_id].outlet:
@@ -84,11 +91,18 @@ def _neighbour_candidates(claims, vectors, by_id, options):  # type: ignore[no-u
     vector_index = faiss.IndexFlatIP(vectors.shape[1])
     vector_index.add(vectors)
     depth = min(len(claims), SEARCH_DEPTH)
-    similarities, neighbours = vector_index.search(vectors, depth)
+    rows = [
+        row
+        for row, claim in enumerate(claims)
+        if options.focus is None or claim.sentence.doc_id in options.focus
+    ]
+    if not rows:
+        return []
+    similarities, neighbours = vector_index.search(np.ascontiguousarray(vectors[rows]), depth)
     out = []
-    for row in range(len(claims)):
+    for position, row in enumerate(rows):
         kept = 0
-        for similarity, other in zip(similarities[row], neighbours[row], strict=True):
+        for similarity, other in zip(similarities[position], neighbours[position], strict=True):
             if other < 0 or other == row or similarity < options.min_similarity:
                 continue
             if not allowed(claims[row], claims[other], by_id, options):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 
 from checker.errors import UsageError
@@ -20,11 +21,18 @@ def report(
     index_path: str | Path,
     options: PairingOptions | None = None,
     kinds: tuple[str, ...] = KIND_ORDER,
+    suppress: Mapping[str, str] | None = None,
 ) -> Report:
-    """Build the discrepancy report of the index at `index_path` (deterministic)."""
+    """Build the discrepancy report of the index at `index_path` (deterministic).
+
+    `suppress` maps finding fingerprints to why they are left out (a reviewer dismissed
+    them, a CI baseline accepted them); the report counts them under `suppressed`.
+    """
     options = options or PairingOptions()
     stored = load_index(Path(index_path))
-    return build_report(stored, index_name=str(index_path), options=options, kinds=kinds)
+    return build_report(
+        stored, index_name=str(index_path), options=options, kinds=kinds, suppress=suppress
+    )
 
 
 def build_report(
@@ -33,6 +41,7 @@ def build_report(
     index_name: str,
     options: PairingOptions,
     kinds: tuple[str, ...] = KIND_ORDER,
+    suppress: Mapping[str, str] | None = None,
 ) -> Report:
     by_id = {article.id: article for article in stored.articles}
     outlets = {article.outlet for article in stored.articles}
@@ -47,18 +56,24 @@ def build_report(
         for candidate in candidates
         if (pair := _judge(candidate, stored.claims, by_id)) and pair.kind in kinds
     ]
+    suppress = suppress or {}
+    suppressed = Counter(
+        suppress[pair.fingerprint] for pair in pairs if pair.fingerprint in suppress
+    )
+    pairs = [pair for pair in pairs if pair.fingerprint not in suppress]
     pairs.sort(key=lambda pair: (KIND_ORDER.index(pair.kind), -pair.score, pair.fingerprint))
     counts = Counter(pair.kind for pair in pairs)
     return Report(
         index=index_name,
         model=stored.model,
-        options={key: value for key, value in options.model_dump().items()},
+        options={key: value for key, value in options.model_dump(exclude={"focus"}).items()},
         summary=ReportSummary(
             articles=len(stored.articles),
             outlets=len(outlets),
             sentences=len(stored.claims),
             pairs_by_kind={kind: counts.get(kind, 0) for kind in KIND_ORDER},
         ),
+        suppressed=dict(sorted(suppressed.items())),
         pairs=pairs,
     )
 

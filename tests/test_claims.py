@@ -33,6 +33,7 @@ def test_attributed_speaker_is_found_for_sentences_that_count_an_event():
     )
     assert claim.speaker == "Rami Abdel Rahman"
 
+
 def test_weekday_resolves_to_the_latest_such_day_before_publication():
     # 5 June 2016 was a Sunday; the article is dated Monday 6 June.
     times = find_times("Air strikes killed around 32 civilians on Sunday.", dt.date(2016, 6, 6))

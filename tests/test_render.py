@@ -248,7 +248,9 @@ def test_json_round_trips_in_reading_order(report: Report):
 
 def test_json_has_documented_fields(report: Report):
     document = json.loads(render_report(report, "json"))
-    assert list(document) == ["schema_version", "index", "model", "options", "summary", "pairs"]
+    assert list(document) == [
+        "schema_version", "index", "model", "options", "summary", "suppressed", "pairs",
+    ]  # fmt: skip
     first = document["pairs"][0]
     assert list(first) == [
         "kind", "score", "similarity", "reason", "fingerprint", "a", "b", "compared",
