@@ -6,7 +6,9 @@
     │   ├── IncompatibleIndexError   other model, format version or checker version
     │   └── CorruptIndexError        missing, truncated or checksum-mismatched file
     ├── IndexLockedError         another process holds the index lock too long
-    └── UsageError               options that cannot work together
+    ├── UsageError               options that cannot work together
+    └── ReviewError              the review store next to an index cannot be used
+        └── UnknownFindingError  no finding has the given id or fingerprint
 
 Messages state the cause and the fix.
 """
@@ -47,3 +49,11 @@ class IndexLockedError(CheckerError):
 
 class UsageError(CheckerError):
     """Options or arguments that cannot work together."""
+
+
+class ReviewError(CheckerError):
+    """The review store next to an index cannot be used (newer schema, unreadable file)."""
+
+
+class UnknownFindingError(ReviewError):
+    """No finding in the review queue has the given id or fingerprint."""
