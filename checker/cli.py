@@ -150,6 +150,7 @@ def report_command(
     from checker.pair import PairingOptions
     from checker.render import render_report
     from checker.reporting import report as run_report
+    from checker.review.store import dismissed_fingerprints
 
     try:
         if index is None:
@@ -166,10 +167,15 @@ def report_command(
                 include_same_outlet=include_same_outlet,
                 include_same_article=include_same_article,
             )
-        result = run_report(index_path=index, options=options)
+        result = run_report(
+            index_path=index, options=options, suppress=dismissed_fingerprints(index)
+        )
     except CheckerError as error:
         _fail(error)
     _write(render_report(result, format.value), out)
+    if result.suppressed:
+        suppressed = sum(result.suppressed.values())
+        _say(f"{suppressed} dismissed in review suppressed (review.sqlite in {index})", quiet)
     counts = ", ".join(
         f"{count} {kind}" for kind, count in result.summary.pairs_by_kind.items() if count
     )
@@ -197,6 +203,12 @@ def compare_command(
     except CheckerError as error:
         _fail(error)
     _write("".join(result.model_dump_json() + "\n" for result in results), out)
+
+
+from checker.review.cli import review_app, serve_command  # noqa: E402
+
+app.add_typer(review_app, name="review")
+app.command("serve")(serve_command)
 
 
 def main() -> None:
