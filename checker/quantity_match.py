@@ -18,6 +18,8 @@ from checker.models import Quantity
 # "more than 30 people"; dev.jsonl fk-036, fk-061, fk-072).
 # "cases of asphyxiation" count affected people (fk-217).
 INTERCHANGEABLE = (frozenset({"civilian", "people", "case"}),)
+# Categories whose counted noun is a unit: figures compare only in the same unit.
+MEASURED = frozenset({"distance", "money", "weight", "area", "duration"})
 # Categories that count people; a human event with no counted noun ("killed 13") counts people.
 HUMAN_CATEGORIES = frozenset(
     {"civilian", "people", "child", "woman", "soldier", "fighter", "police", "rescuer", "refugee"}
@@ -84,6 +86,8 @@ def match_strength(qa: Quantity, qb: Quantity) -> float:
     """0 when the two cannot count the same thing, else up to 1 for an exact match."""
     if qa.event and qb.event and qa.event != qb.event:
         return 0.0
+    if _category(qa) in MEASURED and qa.counted != qb.counted:
+        return 0.0  # 90 miles and 150 kilometres are not two figures for one thing
     category_fit = _category_fit(_category(qa), _category(qb))
     if category_fit == 0:
         return 0.0
