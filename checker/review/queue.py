@@ -230,7 +230,7 @@ def list_findings(
     if not include_gone:
         clauses.append("present = 1")
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-    with connect(index_path) as connection:
+    with connect(index_path, create=False) as connection:
         rows = connection.execute(f"SELECT * FROM findings {where}", values).fetchall()
     findings = [row_to_finding(row) for row in rows]
     order = {kind: number for number, kind in enumerate(KIND_ORDER)}
@@ -240,7 +240,7 @@ def list_findings(
 
 def show(*, index_path: str | Path, finding: str | int) -> FindingDetail:
     """One finding (by id or fingerprint) with its whole history."""
-    with connect(index_path) as connection:
+    with connect(index_path, create=False) as connection:
         row = find_row(connection, finding)
         events = connection.execute(
             "SELECT * FROM events WHERE finding_id = ? ORDER BY id", (row["id"],)
@@ -293,7 +293,7 @@ def _decide(
 ) -> Finding:
     reviewer = reviewer or default_reviewer()
     stamp = now()
-    with connect(index_path) as connection:
+    with connect(index_path, create=False) as connection:
         with transaction(connection):
             row = find_row(connection, finding)
             connection.execute(
@@ -322,7 +322,7 @@ def note(
     if not text.strip():
         raise UsageError("empty note; write something with --note")
     reviewer = reviewer or default_reviewer()
-    with connect(index_path) as connection:
+    with connect(index_path, create=False) as connection:
         with transaction(connection):
             row = find_row(connection, finding)
             connection.execute("UPDATE findings SET note = ? WHERE id = ?", (text, row["id"]))

@@ -1,0 +1,79 @@
+"""A small four-outlet corpus for the review-queue tests: three conflicts, two duplicates,
+and an article that carries a `<script>` tag in its text. Indexed once per test session."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+ARTICLES = {
+    "alpha.txt": """---
+outlet: Alpha News
+date: 2018-09-03
+title: Strike on Idlib market
+---
+An air strike hit a crowded market in Idlib on Monday.
+
+Local rescuers said 32 people were killed in the strike on the market in Idlib on Monday.
+
+The Syrian Observatory for Human Rights said 15 children were wounded in the attack.
+
+Residents said the <script>alert("pwned")</script> sirens sounded too late.
+""",
+    "beta.txt": """---
+outlet: Beta Times
+date: 2018-09-03
+title: Idlib market attack
+---
+Warplanes struck a busy market in Idlib on Monday.
+
+Officials said 20 people were killed in the strike on the market in Idlib on Monday.
+
+The Syrian Observatory for Human Rights said 15 children were wounded in the attack.
+""",
+    "gamma.txt": """---
+outlet: Gamma Wire
+date: 2018-09-03
+title: Idlib
+---
+Rescue workers said 32 people were killed in an air strike on a market in Idlib on Monday.
+
+A monitoring group said 40 fighters died in clashes near Hama on Monday.
+""",
+    "delta.txt": """---
+outlet: Delta Post
+date: 2018-09-03
+title: Hama clashes
+---
+A monitoring group said 12 fighters died in clashes near Hama on Monday.
+""",
+}
+
+_BUILT: dict[str, Path] = {}
+
+
+def write_corpus(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+        paths.append(folder / name)
+    return paths
+
+
+def build_index(folder: Path) -> Path:
+    """Write the corpus under `folder` and index it there (real model)."""
+    from checker.indexing import index
+
+    index_path = folder / "index"
+    index(write_corpus(folder / "corpus"), index_path=index_path)
+    return index_path
+
+
+def fresh_index(tmp_path_factory, tmp_path: Path) -> Path:
+    """A copy of the session's indexed corpus, with no review queue yet."""
+    if "index" not in _BUILT:
+        _BUILT["index"] = build_index(tmp_path_factory.mktemp("review-corpus"))
+    copy = tmp_path / "index"
+    shutil.copytree(_BUILT["index"], copy)
+    return copy
