@@ -1,11 +1,13 @@
 """checker: cross-source claim-consistency checker for news.
 
-The library API mirrors the CLI: `index`, `report`, `compare`, plus the typed models
+The library API mirrors the CLI: `index`, `report`, `compare`, `check`, `baseline`,
+`verify_index`, plus the typed models
 that cross stage boundaries and the errors checker raises.
 """
 
 __version__ = "0.1.0"
 
+from checker.check import BaselineSummary, CheckResult, baseline, check  # noqa: E402
 from checker.comparison import compare, read_compare_pairs  # noqa: E402
 from checker.errors import (  # noqa: E402
     CheckerError,
@@ -31,15 +33,19 @@ from checker.models import (  # noqa: E402
 from checker.pair import PairingOptions  # noqa: E402
 from checker.render import render_report  # noqa: E402
 from checker.reporting import report  # noqa: E402
+from checker.store import IndexHealth, verify_index  # noqa: E402
 
 __all__ = [
     "Article",
+    "BaselineSummary",
+    "CheckResult",
     "CheckerError",
     "Claim",
     "ComparePairInput",
     "CompareResult",
     "CorruptIndexError",
     "IncompatibleIndexError",
+    "IndexHealth",
     "IndexLockedError",
     "IndexSummary",
     "InputError",
@@ -52,9 +58,12 @@ __all__ = [
     "UsageError",
     "Verdict",
     "__version__",
+    "baseline",
+    "check",
     "compare",
     "index",
     "read_compare_pairs",
     "render_report",
     "report",
+    "verify_index",
 ]

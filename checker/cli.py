@@ -83,8 +83,16 @@ def index_command(
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages")] = False,
 ) -> None:
-    """Index articles (incremental: unchanged articles are not re-encoded)."""
+    """Index articles (incremental: unchanged articles are not re-encoded).
+
+    `checker index verify --index DIR` instead checks the index's integrity (exit 0 OK, 2 not);
+    to index a file or folder named `verify`, write `./verify`.
+    """
     from checker.indexing import index as run_index
+
+    if [str(path) for path in corpus] == [VERIFY]:
+        _verify(index, quiet)
+        return
     from checker.ingest import FieldMap
 
     fields = FieldMap(
@@ -115,6 +123,23 @@ def index_command(
         f"{summary.changed} changed, {summary.unchanged} unchanged), {summary.sentences} sentences, "
         f"{summary.encoded_sentences} encoded, in {summary.seconds:.1f}s -> {summary.index}",
         quiet,
+    )
+
+
+VERIFY = "verify"  # `checker index verify --index DIR`: the integrity check
+
+
+def _verify(index: Path, quiet: bool) -> None:
+    from checker.store import verify_index
+
+    try:
+        health = verify_index(index)
+    except CheckerError as error:
+        _fail(error)
+    typer.echo(
+        f"OK {health.index}: {health.articles} articles, {health.sentences} sentences, "
+        f"model {health.model} ({health.dimension} dims), {health.generation}, "
+        f"written by checker {health.checker_version}"
     )
 
 
@@ -209,6 +234,137 @@ from checker.review.cli import review_app, serve_command  # noqa: E402
 
 app.add_typer(review_app, name="review")
 app.command("serve")(serve_command)
+
+
+class CheckOutput(StrEnum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    junit = "junit"
+    github = "github"
+
+
+ChangedSince = Annotated[
+    str | None,
+    typer.Option(
+        "--changed-since",
+        help="Check the article files `git diff REV` adds or modifies (under PATHS if given)",
+        metavar="REV",
+    ),
+]
+Root = Annotated[
+    Path | None,
+    typer.Option(
+        help="Corpus folder the index was built from: loose files get the ids "
+        "`checker index ROOT` gives them, so a changed article replaces its indexed version"
+    ),
+]
+
+
+def _check_paths(paths: list[Path] | None, changed_since: str | None) -> list[Path]:
+    from checker.check import changed_files
+
+    if changed_since is None:
+        return list(paths or [])
+    return changed_files(changed_since, paths=paths or [])
+
+
+@app.command("check")
+def check_command(
+    index: Annotated[Path, typer.Option("--index", help="Index of the corpus, e.g. indexes/NAME")],
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="New or changed articles: files or folders (.txt .md .html .csv .jsonl)"
+        ),
+    ] = None,
+    changed_since: ChangedSince = None,
+    root: Root = None,
+    fail_on: Annotated[
+        str,
+        typer.Option(help="Comma-separated kinds that fail the check (exit 1), or none"),
+    ] = "conflict,contradiction",
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            help="Baseline file of accepted findings (default: INDEX/baseline.json if present)"
+        ),
+    ] = None,
+    no_baseline: Annotated[bool, typer.Option(help="Report baselined findings too")] = False,
+    update: Annotated[
+        bool, typer.Option(help="After the check, add the checked articles to the index")
+    ] = False,
+    format: Annotated[
+        CheckOutput, typer.Option("--format", "-f", help="Output format")
+    ] = CheckOutput.text,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write here instead of standard output")
+    ] = None,
+    encoding: Annotated[str, typer.Option(help="Text encoding of the articles")] = "utf-8",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages")] = False,
+) -> None:
+    """Check new articles against an index for CI. Exit 0: no finding of a --fail-on kind;
+    1: such findings; 2: usage or input error."""
+    from checker.check import check as run_check
+    from checker.check import parse_fail_on
+    from checker.ci_formats import render_check, summary_line
+
+    try:
+        kinds = parse_fail_on(fail_on)
+        articles = _check_paths(paths, changed_since)
+        if not articles and changed_since is not None:
+            _say(f"no article files changed since {changed_since}; nothing to check", quiet)
+            raise typer.Exit(code=0)
+        result = run_check(
+            articles,
+            index_path=index,
+            fail_on=kinds,
+            baseline=baseline,
+            use_baseline=not no_baseline,
+            update=update,
+            root=root,
+            encoding=encoding,
+            progress=lambda message: _say(message, quiet),
+        )
+    except CheckerError as error:
+        _fail(error)
+    _write(render_check(result, format.value), out)
+    if out is not None or format is not CheckOutput.text:
+        _say(summary_line(result) + (f" -> {out}" if out else ""), quiet)
+    if result.updated:
+        _say(f"added {len(result.checked)} articles to {index}", quiet)
+    raise typer.Exit(code=result.exit_code)
+
+
+@app.command("baseline")
+def baseline_command(
+    index: Annotated[Path, typer.Option("--index", help="Index of the corpus, e.g. indexes/NAME")],
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Also accept the findings of checking these articles"),
+    ] = None,
+    changed_since: ChangedSince = None,
+    root: Root = None,
+    baseline: Annotated[
+        Path | None, typer.Option(help="Baseline file to write (default: INDEX/baseline.json)")
+    ] = None,
+    encoding: Annotated[str, typer.Option(help="Text encoding of the articles")] = "utf-8",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages")] = False,
+) -> None:
+    """Accept today's findings: write a baseline so later checks report only new ones."""
+    from checker.check import baseline as run_baseline
+
+    try:
+        summary = run_baseline(
+            _check_paths(paths, changed_since),
+            index_path=index,
+            baseline_path=baseline,
+            root=root,
+            encoding=encoding,
+        )
+    except CheckerError as error:
+        _fail(error)
+    _say(f"baseline of {summary.findings} findings -> {summary.path}", quiet)
 
 
 def main() -> None:

@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import shutil
+import signal
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -33,6 +34,9 @@ VECTORS = "vectors.faiss"
 METADATA = "meta.sqlite"
 LOCK = "index.lock"
 LOCK_TIMEOUT_S = 600.0  # a CI job indexing FA-KES takes ~2 minutes; wait well beyond that
+# Tests set this to a step name of `save_index` to SIGKILL the process there (crash safety).
+CRASH_AT_ENV = "CHECKER_TEST_CRASH_AT"
+SAVE_STEPS = ("staged", "generation", "manifest-staged", "manifest")
 
 
 class StoredIndex(BaseModel):
@@ -93,7 +97,52 @@ def read_manifest(path: Path) -> dict:
             f"{manifest_path}: index format version {manifest.get('format_version')} but this "
             f"checker reads version {FORMAT_VERSION}; rebuild it with `checker index CORPUS --index {path}`"
         )
+    _check_writer_version(manifest_path, str(manifest.get("checker_version", "")))
     return manifest
+
+
+def _check_writer_version(manifest_path: Path, written_by: str) -> None:
+    """Refuse an index written by a newer checker (major.minor): it may hold what this one misreads."""
+    from checker import __version__
+
+    def major_minor(version: str) -> tuple[int, ...]:
+        parts = version.split(".")[:2]
+        return tuple(int(part) for part in parts) if all(p.isdigit() for p in parts) else ()
+
+    written, running = major_minor(written_by), major_minor(__version__)
+    if not written or written > running:
+        raise IncompatibleIndexError(
+            f"{manifest_path}: index written by checker {written_by or '(unknown)'}, this is "
+            f"checker {__version__}; upgrade checker or rebuild with `checker index CORPUS "
+            f"--index {manifest_path.parent}`"
+        )
+
+
+class IndexHealth(BaseModel):
+    """What `verify_index` found: an index whose every file matches its checksum."""
+
+    index: str
+    model: str
+    dimension: int
+    generation: str
+    checker_version: str
+    articles: int
+    sentences: int
+
+
+def verify_index(path: Path) -> IndexHealth:
+    """Fully load the index (checksums, vectors, metadata); raise the first problem found."""
+    stored = load_index(path)
+    manifest = read_manifest(path)
+    return IndexHealth(
+        index=str(path),
+        model=stored.model,
+        dimension=stored.dimension,
+        generation=manifest["generation"],
+        checker_version=manifest["checker_version"],
+        articles=len(stored.articles),
+        sentences=len(stored.claims),
+    )
 
 
 def load_index(path: Path, *, expected_model: str | None = None) -> StoredIndex:
@@ -161,10 +210,12 @@ def save_index(path: Path, stored: StoredIndex, *, checker_version: str) -> None
     _write_metadata(staging / METADATA, stored)
     for name in (VECTORS, METADATA):
         _fsync_file(staging / name)
+    _crash_point("staged")
     final = path / generation_name
     shutil.rmtree(final, ignore_errors=True)
     os.replace(staging, final)
     _fsync_dir(path)
+    _crash_point("generation")
     manifest = {
         "kind": "checker-index",
         "format_version": FORMAT_VERSION,
@@ -177,7 +228,14 @@ def save_index(path: Path, stored: StoredIndex, *, checker_version: str) -> None
         "files": {name: _sha256(final / name) for name in (VECTORS, METADATA)},
     }
     _atomic_write_text(path / MANIFEST, json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+    _crash_point("manifest")
     _remove_stale_generations(path, keep=generation_name)
+
+
+def _crash_point(step: str) -> None:
+    """Die here, as a killed CI job would, when the test hook names this step."""
+    if os.environ.get(CRASH_AT_ENV) == step:
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def _write_metadata(db_path: Path, stored: StoredIndex) -> None:
@@ -245,6 +303,7 @@ def _atomic_write_text(target: Path, text: str) -> None:
         handle.write(text)
         handle.flush()
         os.fsync(handle.fileno())
+    _crash_point(f"{target.stem}-staged")
     os.replace(temporary, target)
     _fsync_dir(target.parent)
 
