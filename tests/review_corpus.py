@@ -4,6 +4,10 @@ and an article that carries a `<script>` tag in its text. Indexed once per test 
 from __future__ import annotations
 
 import shutil
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ARTICLES = {
@@ -77,3 +81,25 @@ def fresh_index(tmp_path_factory, tmp_path: Path) -> Path:
     copy = tmp_path / "index"
     shutil.copytree(_BUILT["index"], copy)
     return copy
+
+
+@contextmanager
+def live_server(app) -> Iterator[str]:
+    """Run `app` under a real uvicorn server on a free local port; yields its base URL."""
+    import uvicorn
+
+    config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="off")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.02)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
