@@ -33,6 +33,7 @@ from checker.models import (  # noqa: E402
 from checker.pair import PairingOptions  # noqa: E402
 from checker.render import render_report  # noqa: E402
 from checker.reporting import report  # noqa: E402
+from checker.server import serve  # noqa: E402
 from checker.store import IndexHealth, verify_index  # noqa: E402
 
 __all__ = [
@@ -65,5 +66,6 @@ __all__ = [
     "read_compare_pairs",
     "render_report",
     "report",
+    "serve",
     "verify_index",
 ]

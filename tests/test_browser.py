@@ -10,7 +10,7 @@ import pytest
 from review_corpus import fresh_index, live_server
 
 from checker import review
-from checker.server import create_app
+from checker.server.app import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")

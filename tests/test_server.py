@@ -10,7 +10,7 @@ import pytest
 from review_corpus import fresh_index, live_server
 
 from checker import review
-from checker.server import create_app
+from checker.server.app import create_app
 
 TOKEN_RE = re.compile(r'name="csrf_token" value="([0-9a-f]+)"')
 

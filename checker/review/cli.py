@@ -245,17 +245,14 @@ def serve_command(
     ] = True,
 ) -> None:
     """Serve the review page at http://HOST:PORT (sync first, then review in the browser)."""
-    import uvicorn
-
     from checker.review import sync
-    from checker.server.app import create_app
+    from checker.server import serve
 
     try:
         if sync_first:
             summary = sync(index_path=index, reviewer=reviewer)
             typer.echo(f"{summary.total} findings ({summary.added} new)", err=True)
-        application = create_app(index_path=index, reviewer=reviewer)
+        typer.echo(f"review page: http://{host}:{port}/  (Ctrl-C to stop)", err=True)
+        serve(index_path=index, host=host, port=port, reviewer=reviewer)
     except CheckerError as error:
         _fail(error)
-    typer.echo(f"review page: http://{host}:{port}/  (Ctrl-C to stop)", err=True)
-    uvicorn.run(application, host=host, port=port, log_level="warning")
