@@ -426,3 +426,17 @@ def _normalise_place(name: str) -> str:
         if word not in ("the", "al")
     ]
     return " ".join(words)
+
+
+def places_overlap(a: Claim, b: Claim) -> bool | None:
+    """Whether two sentences share a place: None when either names no specific place.
+
+    A place of one named anywhere in the other's text counts too (NER misses many names).
+    """
+    a_places, b_places = specific_places(a.places), specific_places(b.places)
+    if not a_places or not b_places:
+        return None
+    if any(same_place(x, y) for x in a_places for y in b_places):
+        return True
+    a_text, b_text = a.sentence.text.lower(), b.sentence.text.lower()
+    return any(place in b_text for place in a_places) or any(place in a_text for place in b_places)

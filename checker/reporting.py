@@ -87,6 +87,7 @@ def _judge(candidate: Candidate, claims: list[Claim], by_id: dict[str, Article])
         similarity=candidate.similarity,
         a_date=a_article.date,
         b_date=b_article.date,
+        same_article=a_article.id == b_article.id,
     )
     if verdict.kind == "unrelated":
         return None

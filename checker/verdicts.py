@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from checker.claims import perpetrators, same_place, specific_places
+from checker.claims import perpetrators, places_overlap, same_place, specific_places
 from checker.models import Claim, CompareKind, Quantity, Verdict
 from checker.nli import NLI_CONTRADICTION_PROBABILITY
 from checker.quantity_match import QuantityMatch, match_quantities
@@ -24,6 +24,9 @@ from checker.wording import describe_quantity, format_ratio
 # Ratio of the larger to the smaller figure under which two overlapping figures are
 # "close" (GUIDELINES: "within about 1.3-1.4x"; 1.5x and more is divergent).
 COMPATIBLE_RATIO = 1.4
+# Two tolls more than an order of magnitude apart are different events, not rival counts
+# (GUIDELINES: divergent spans "up to an order of magnitude"; 1300 vs 213 is 6.1x).
+SAME_EVENT_MAX_RATIO = 10.0
 # Small counts differ by a few units without an editor caring ("a few units for small counts").
 SMALL_GAP = 2
 # A later, higher toll counts as an update without "rose to" wording only when the
@@ -76,12 +79,15 @@ def classify_pair(
     a_date: dt.date | None = None,
     b_date: dt.date | None = None,
     nli_contradiction: float | None = None,
+    same_article: bool = False,
 ) -> Verdict:
     """Classify two sentences' claims (a from one report, b from another).
 
     `nli_contradiction` is an optional NLI model's contradiction probability (see nli.py).
+    `same_article`: both sentences come from one article, whose topic ties their places
+    together (a town and its province), so differing place names do not separate them.
     """
-    incident_gap = different_incident(a, b)
+    incident_gap = different_incident(a, b, same_article=same_article)
     matches = match_quantities(a.quantities, b.quantities)
     if matches and similarity >= RELATED_SIMILARITY:
         if incident_gap:
@@ -90,7 +96,8 @@ def classify_pair(
             _compare_figures(match, a, b, similarity, a_date, b_date)
             for match in _decisive(matches)
         ]
-        return max(verdicts, key=lambda verdict: (SEVERITY.index(verdict.kind), verdict.score))
+        if verdicts:
+            return max(verdicts, key=lambda verdict: (SEVERITY.index(verdict.kind), verdict.score))
     clash = _non_numeric_clash(a, b, similarity, nli_contradiction)
     if clash and not incident_gap and _same_news_cycle(a_date, b_date, similarity):
         return clash
@@ -114,14 +121,17 @@ DECISIVE_STRENGTH = 0.8
 
 def _decisive(matches: list[QuantityMatch]) -> list[QuantityMatch]:
     """The matches that decide: the surest ones; vague quantifiers only when nothing else pairs."""
-    precise = [
-        match for match in matches if "vague" not in (match.a.hedge, match.b.hedge)
-    ] or matches
+    precise = [match for match in matches if "vague" not in (match.a.hedge, match.b.hedge)]
+    # A vague quantifier decides only when it agrees ("many" vs 40): "scores wounded" vs
+    # "9 wounded" says more about two incidents than about one disagreement.
+    precise = precise or [match for match in matches if _overlaps(match.a, match.b)]
+    if not precise:
+        return []
     best = max(match.strength for match in precise)
     return [match for match in precise if match.strength >= DECISIVE_STRENGTH * best]
 
 
-def different_incident(a: Claim, b: Claim) -> str | None:
+def different_incident(a: Claim, b: Claim, *, same_article: bool = False) -> str | None:
     """Why two sentences describe different incidents or scopes, or None if they may not."""
     if (a.window is None) != (b.window is None) or (
         a.window and b.window and not _same_window(a.window, b.window)
@@ -143,6 +153,8 @@ def different_incident(a: Claim, b: Claim) -> str | None:
         )
     a_places = specific_places(a.places)
     b_places = specific_places(b.places)
+    if not same_article and places_overlap(a, b) is False:
+        return f"different places ({', '.join(sorted(a_places))} vs {', '.join(sorted(b_places))})"
     wider = _coordinated_extra_place(a, b_places, a_places) or _coordinated_extra_place(
         b, a_places, b_places
     )
@@ -180,6 +192,10 @@ def _compare_figures(
     ratio = _ratio(qa, qb)
     overlap = _overlaps(qa, qb)
     rise = _is_update(qa, qb, a, b, a_date, b_date)
+    if ratio > SAME_EVENT_MAX_RATIO and not (a.toll_update or b.toll_update):
+        return _unrelated(
+            f"{said}: {format_ratio(ratio)} apart, more than one event's figures differ"
+        )
     if _same_figure(qa, qb):
         return _verdict("duplicate", f"{said}: same figure", similarity, (qa, qb), ratio)
     if rise and (a.toll_update or b.toll_update):
