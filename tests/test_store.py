@@ -8,6 +8,7 @@ import sqlite3
 import numpy as np
 import pytest
 
+from checker import __version__
 from checker.errors import CorruptIndexError, IncompatibleIndexError
 from checker.models import Article, Claim, Sentence
 from checker.store import (
@@ -38,7 +39,7 @@ def _stored(count: int = 3) -> StoredIndex:
 
 def test_round_trip_keeps_articles_claims_and_vectors(tmp_path):
     with locked(tmp_path / "idx"):
-        save_index(tmp_path / "idx", _stored(), checker_version="test")
+        save_index(tmp_path / "idx", _stored(), checker_version=__version__)
     loaded = load_index(tmp_path / "idx")
     assert loaded.model == "all-MiniLM-L6-v2"
     assert [claim.sentence.index for claim in loaded.claims] == [0, 1, 2]
@@ -48,9 +49,9 @@ def test_round_trip_keeps_articles_claims_and_vectors(tmp_path):
 
 def test_second_save_switches_generation_and_removes_the_old_one(tmp_path):
     target = tmp_path / "idx"
-    save_index(target, _stored(2), checker_version="test")
+    save_index(target, _stored(2), checker_version=__version__)
     first = read_manifest(target)["generation"]
-    save_index(target, _stored(4), checker_version="test")
+    save_index(target, _stored(4), checker_version=__version__)
     second = read_manifest(target)["generation"]
     assert first != second
     assert not (target / first).exists()
@@ -59,7 +60,7 @@ def test_second_save_switches_generation_and_removes_the_old_one(tmp_path):
 
 def test_truncated_vector_file_is_detected_and_named(tmp_path):
     target = tmp_path / "idx"
-    save_index(target, _stored(), checker_version="test")
+    save_index(target, _stored(), checker_version=__version__)
     vectors = target / read_manifest(target)["generation"] / VECTORS
     vectors.write_bytes(vectors.read_bytes()[:20])
     with pytest.raises(CorruptIndexError, match=r"vectors\.faiss: checksum mismatch.*rebuild"):
@@ -68,7 +69,7 @@ def test_truncated_vector_file_is_detected_and_named(tmp_path):
 
 def test_modified_metadata_is_detected(tmp_path):
     target = tmp_path / "idx"
-    save_index(target, _stored(), checker_version="test")
+    save_index(target, _stored(), checker_version=__version__)
     database = target / read_manifest(target)["generation"] / METADATA
     connection = sqlite3.connect(database)
     with connection:
@@ -90,7 +91,7 @@ def test_foreign_manifest_is_refused(tmp_path):
 
 
 def test_other_format_version_is_refused(tmp_path):
-    save_index(tmp_path, _stored(), checker_version="test")
+    save_index(tmp_path, _stored(), checker_version=__version__)
     manifest = json.loads((tmp_path / MANIFEST).read_text())
     manifest["format_version"] = 99
     (tmp_path / MANIFEST).write_text(json.dumps(manifest))
@@ -99,13 +100,13 @@ def test_other_format_version_is_refused(tmp_path):
 
 
 def test_other_model_is_refused(tmp_path):
-    save_index(tmp_path, _stored(), checker_version="test")
+    save_index(tmp_path, _stored(), checker_version=__version__)
     with pytest.raises(IncompatibleIndexError, match="built with model 'all-MiniLM-L6-v2'"):
         load_index(tmp_path, expected_model="paraphrase-mpnet-base-v2")
 
 
 def test_leftover_staging_folder_from_a_crash_does_not_break_loading(tmp_path):
-    save_index(tmp_path, _stored(), checker_version="test")
+    save_index(tmp_path, _stored(), checker_version=__version__)
     (tmp_path / ".gen-000002.tmp-12345").mkdir()
     (tmp_path / ".gen-000002.tmp-12345" / VECTORS).write_bytes(b"half")
     assert len(load_index(tmp_path).claims) == 3
