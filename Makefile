@@ -18,3 +18,4 @@ lint: setup
 bench: setup  ## quality and speed benchmarks (slow; needs ../shared/data)
 	.venv/bin/python bench/quality.py --out bench/results/quality.json
 	.venv/bin/python bench/speed.py --out bench/results/speed.json
+	.venv/bin/python bench/check_speed.py --out bench/results/check_speed.json
