@@ -22,6 +22,9 @@ def claims_of(a: str, b: str, a_date=None, b_date=None):
     return extract_claims(sentences, published=[a_date, b_date])
 
 
+# Pairs whose two sentences come from one article (seed 000 quotes two sources).
+SAME_ARTICLE = {"seed-44-vs-at-least-20"}
+
 CASES = [
     pytest.param(
         "Elsewhere in his remarks, the Syrian minister said that the so-called White Helmets aid group had "
@@ -128,23 +131,43 @@ CASES = [
 
 
 @pytest.mark.parametrize(("a", "b", "a_date", "b_date", "similarity", "kind"), CASES)
-def test_kind_of_real_pairs(a, b, a_date, b_date, similarity, kind):
+def test_kind_of_real_pairs(a, b, a_date, b_date, similarity, kind, request):
     a_claim, b_claim = claims_of(a, b, a_date, b_date)
-    verdict = classify_pair(a_claim, b_claim, similarity=similarity, a_date=a_date, b_date=b_date)
+    same_article = request.node.callspec.id in SAME_ARTICLE
+    verdict = classify_pair(
+        a_claim,
+        b_claim,
+        similarity=similarity,
+        a_date=a_date,
+        b_date=b_date,
+        same_article=same_article,
+    )
     assert verdict.kind == kind, verdict.reason
 
 
+def test_other_places_separate_the_seed_pair_outside_its_article():
+    a_claim, b_claim = claims_of(CASES[0].values[0], CASES[0].values[1])
+    verdict = classify_pair(a_claim, b_claim, similarity=0.39)
+    assert verdict.kind == "unrelated"
+    assert "different places (idlib vs jisr al-shoghour)" in verdict.reason
+
+
 @pytest.mark.parametrize(("a", "b", "a_date", "b_date", "similarity", "kind"), CASES)
-def test_kind_does_not_depend_on_which_side_is_a(a, b, a_date, b_date, similarity, kind):
+def test_kind_does_not_depend_on_which_side_is_a(a, b, a_date, b_date, similarity, kind, request):
     a_claim, b_claim = claims_of(a, b, a_date, b_date)
-    forward = classify_pair(a_claim, b_claim, similarity=similarity, a_date=a_date, b_date=b_date)
-    backward = classify_pair(b_claim, a_claim, similarity=similarity, a_date=b_date, b_date=a_date)
+    same = request.node.callspec.id in SAME_ARTICLE
+    forward = classify_pair(
+        a_claim, b_claim, similarity=similarity, a_date=a_date, b_date=b_date, same_article=same
+    )
+    backward = classify_pair(
+        b_claim, a_claim, similarity=similarity, a_date=b_date, b_date=a_date, same_article=same
+    )
     assert forward.kind == backward.kind
 
 
 def test_reason_names_both_figures_and_the_ratio():
     a_claim, b_claim = claims_of(CASES[0].values[0], CASES[0].values[1])
-    verdict = classify_pair(a_claim, b_claim, similarity=0.62)
+    verdict = classify_pair(a_claim, b_claim, similarity=0.62, same_article=True)
     assert (
         verdict.reason
         == "44 children abducted vs at least 20 children abducted: compatible bound, 2.2× apart"
