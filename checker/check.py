@@ -12,7 +12,6 @@ Exit codes (stable): 0 no failing finding, 1 failing findings, 2 usage or input 
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import subprocess
 from collections.abc import Callable, Sequence
@@ -23,15 +22,14 @@ from pydantic import BaseModel, ConfigDict
 
 from checker import __version__
 from checker.baselines import baseline_of, default_baseline_path, read_baseline, write_baseline
-from checker.claims import extract_claims
 from checker.embed import get_embedder
 from checker.errors import IncompatibleIndexError, UsageError
+from checker.indexing import analyse_sentences, sentences_of
 from checker.ingest import SIDECAR_SUFFIX, SUPPORTED_SUFFIXES, FieldMap, load_articles
-from checker.models import Article, Claim, Pair, PairKind, Report, Sentence
+from checker.models import Article, Pair, PairKind, Report
 from checker.pair import PairingOptions
 from checker.render.kinds import KIND_ORDER
 from checker.reporting import build_report
-from checker.sentences import split_sentences
 from checker.store import StoredIndex, load_index, locked, save_index
 
 log = logging.getLogger(__name__)
@@ -205,20 +203,14 @@ def _keyed_below(article: Article, root: Path) -> Article:
 
 def encode_articles(articles: list[Article], *, model: str, dimension: int) -> StoredIndex:
     """Split, parse and encode `articles` with the index's model: a small index of their own."""
-    sentences: list[Sentence] = []
-    published: list[dt.date | None] = []
-    for article in articles:
-        for sentence in split_sentences(article):
-            sentences.append(sentence)
-            published.append(article.date)
+    sentences, published = sentences_of(articles)
     embedder = get_embedder(model)
     if embedder.dimension != dimension:
         raise IncompatibleIndexError(
             f"model {model!r} encodes {embedder.dimension} dimensions but the index holds "
             f"{dimension}; rebuild the index with `checker index CORPUS --index INDEX`"
         )
-    claims: list[Claim] = extract_claims(sentences, published=published) if sentences else []
-    vectors = embedder.encode([sentence.text for sentence in sentences])
+    claims, vectors = analyse_sentences(sentences, published, embedder)
     return StoredIndex(
         model=model,
         dimension=dimension,

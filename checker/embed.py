@@ -25,7 +25,7 @@ class Embedder(Protocol):
     name: str
     dimension: int
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+    def encode(self, texts: Sequence[str], *, show_progress: bool = False) -> np.ndarray: ...
 
 
 class SentenceTransformerEmbedder:
@@ -36,7 +36,8 @@ class SentenceTransformerEmbedder:
         self._model = _load_model(name)
         self.dimension = int(self._model.get_embedding_dimension())
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
+    def encode(self, texts: Sequence[str], *, show_progress: bool = False) -> np.ndarray:
+        """Normalised float32 vectors; `show_progress` draws a progress bar on stderr."""
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
         vectors = self._model.encode(
@@ -44,7 +45,7 @@ class SentenceTransformerEmbedder:
             batch_size=ENCODE_BATCH,
             normalize_embeddings=True,
             convert_to_numpy=True,
-            show_progress_bar=False,
+            show_progress_bar=show_progress,
         )
         return np.ascontiguousarray(vectors, dtype=np.float32)
 

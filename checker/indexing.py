@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
+import sys
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -21,7 +23,7 @@ from checker.claims import extract_claims
 from checker.embed import DEFAULT_MODEL, Embedder, get_embedder
 from checker.errors import IncompatibleIndexError, UsageError
 from checker.ingest import FieldMap, load_articles
-from checker.models import Article, Sentence
+from checker.models import Article, Claim, Sentence
 from checker.sentences import split_sentences
 from checker.store import StoredIndex, index_exists, load_index, locked, read_manifest, save_index
 
@@ -75,7 +77,7 @@ def index(
                 f"checks need two or more — set outlets (--outlet-field, a header 'outlet:' line, or one "
                 f"folder per outlet) or pass --allow-single-outlet"
             )
-        sentences, published = _sentences_of(fresh)
+        sentences, published = sentences_of(fresh)
         encoded = 0
         if sentences:
             embedder = embedder or get_embedder(model_name)
@@ -88,11 +90,12 @@ def index(
                     f"{len(fresh)} new or changed articles: extracting claims and encoding "
                     f"{len(sentences)} sentences with {model_name}"
                 )
-            # Encoding (torch, releases the GIL) overlaps claim extraction (spaCy, Python).
-            with ThreadPoolExecutor(max_workers=1) as pool:
-                pending = pool.submit(embedder.encode, [sentence.text for sentence in sentences])
-                fresh_claims = extract_claims(sentences, published=published)
-                fresh_vectors = pending.result()
+            fresh_claims, fresh_vectors = analyse_sentences(
+                sentences,
+                published,
+                embedder,
+                show_progress=progress is not None and _interactive(),
+            )
             encoded = len(sentences)
             dimension = embedder.dimension
         else:
@@ -170,7 +173,28 @@ def _merge(existing: StoredIndex | None, incoming: list[Article]):  # type: igno
     )
 
 
-def _sentences_of(articles: list[Article]) -> tuple[list[Sentence], list[dt.date | None]]:
+def analyse_sentences(
+    sentences: list[Sentence],
+    published: list[dt.date | None],
+    embedder: Embedder,
+    *,
+    show_progress: bool = False,
+) -> tuple[list[Claim], np.ndarray]:
+    """Claims and vectors of the sentences (same order): the per-sentence work of indexing.
+
+    Encoding (torch, releases the GIL) runs in a thread while claims are extracted (spaCy,
+    Python), which keeps indexing near raw encoding speed (bench/speed.py).
+    """
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pending = pool.submit(
+            embedder.encode, [sentence.text for sentence in sentences], show_progress=show_progress
+        )
+        claims = extract_claims(sentences, published=published) if sentences else []
+        vectors = pending.result()
+    return claims, vectors
+
+
+def sentences_of(articles: list[Article]) -> tuple[list[Sentence], list[dt.date | None]]:
     """All sentences of the articles, with each one's publication date."""
     sentences: list[Sentence] = []
     published: list[dt.date | None] = []
@@ -179,3 +203,8 @@ def _sentences_of(articles: list[Article]) -> tuple[list[Sentence], list[dt.date
             sentences.append(sentence)
             published.append(article.date)
     return sentences, published
+
+
+def _interactive() -> bool:
+    """A progress bar only for a person at a terminal: never in CI or when piped."""
+    return sys.stderr.isatty() and not os.environ.get("CI")
