@@ -1,0 +1,86 @@
+"""What every ingest reader shares: the file being read, decoding it, and building its Article."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+from typing import NamedTuple
+
+from checker.dates import parse_date
+from checker.errors import InputError
+from checker.models import Article
+
+
+class InputFile(NamedTuple):
+    """One file to load, with the names messages and default ids use."""
+
+    path: Path
+    display: str  # the path as the user would write it: messages and Article.source
+    name: str  # default article id: path below the folder given, without extension
+
+
+def read_text(path: Path, display: str, encoding: str) -> str:
+    """Decode a whole file, refusing empty, binary and wrongly-encoded files."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(display, f"cannot read file: {error.strerror}") from error
+    if not data.strip():
+        raise InputError(display, "file is empty")
+    if b"\x00" in data:
+        raise InputError(
+            display,
+            "file is binary (it contains NUL bytes), not text; if it is UTF-16, save it as UTF-8",
+        )
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise InputError(
+            display,
+            f"not valid {encoding}: byte 0x{data[error.start]:02x} at offset {error.start} "
+            f"(line {line}) cannot be decoded; pass the file's encoding, "
+            "e.g. --encoding cp1252",
+        ) from error
+    return text.removeprefix("\ufeff")
+
+
+def make_article(
+    source: str,
+    *,
+    article_id: str | None,
+    outlet: str,
+    date_text: str | None,
+    title: str,
+    url: str,
+    text: str,
+    first_line: int,
+    default_id: str,
+    warnings: list[str],
+) -> Article:
+    """Build an Article; `default_id` (the file's name in the corpus) when none is given."""
+    outlet = outlet.strip()
+    article_id = (article_id or default_id).strip()
+    date = parse_date(date_text) if date_text else None
+    if date_text and date is None:
+        warnings.append(f"{source}: date '{date_text}' not understood; left empty")
+    return Article(
+        id=article_id,
+        outlet=outlet,
+        date=date,
+        title=title.strip(),
+        url=url.strip(),
+        text=text,
+        source=source,
+        first_line=first_line,
+        checksum=article_checksum(article_id, outlet, date, title.strip(), url.strip(), text),
+    )
+
+
+def article_checksum(
+    article_id: str, outlet: str, date: dt.date | None, title: str, url: str, text: str
+) -> str:
+    """sha1 over the fields that define an article, separated so no two fields can blur."""
+    parts = (article_id, outlet, date.isoformat() if date else "", title, url, text)
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
