@@ -398,6 +398,8 @@ COUNTS = [
 ]
 
 TRAPS = [
+    pytest.param("Kurdish forces seized the town in a lightning 2014 campaign and abducted dozens.",
+                 "2014", id="bare-year-before-a-noun"),
     pytest.param("More than 350,000 people have been killed and millions displaced since Syria's "
                  "war started in 2011 with the brutal repression of anti-government protests.",
                  "2011", id="year-since"),
