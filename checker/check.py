@@ -30,6 +30,7 @@ from checker.models import Article, Pair, PairKind, Report
 from checker.pair import PairingOptions
 from checker.render.kinds import KIND_ORDER
 from checker.reporting import build_report
+from checker.review.store import dismissed_fingerprints
 from checker.store import StoredIndex, load_index, locked, save_index
 
 log = logging.getLogger(__name__)
@@ -54,6 +55,7 @@ class CheckResult(BaseModel):
     fail_on: list[PairKind]
     failing: list[Pair]  # findings of a fail_on kind, not baselined, in report order
     baselined: int  # findings left out because the baseline accepted them
+    dismissed: int = 0  # findings left out because an editor dismissed them in review
     updated: bool  # the checked articles were added to the index
     exit_code: int
 
@@ -152,7 +154,8 @@ def check(
         combined,
         index_name=str(index_dir),
         options=base_options.model_copy(update={"focus": new_ids}),
-        suppress=dict.fromkeys(accepted, "baselined"),
+        # Editors' dismissals count first: a finding both dismissed and baselined is "dismissed".
+        suppress={**dict.fromkeys(accepted, "baselined"), **dismissed_fingerprints(index_dir)},
     )
     failing = [pair for pair in report.pairs if pair.kind in fail_on]
     if update:
@@ -163,6 +166,7 @@ def check(
         fail_on=list(fail_on),
         failing=failing,
         baselined=report.suppressed.get("baselined", 0),
+        dismissed=report.suppressed.get("dismissed", 0),
         updated=update,
         exit_code=EXIT_FINDINGS if failing else EXIT_OK,
     )

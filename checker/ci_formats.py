@@ -60,7 +60,8 @@ def summary_line(result: CheckResult) -> str:
     return (
         f"{len(result.checked)} articles checked against {result.report.index}: "
         f"{len(result.failing)} failing findings ({', '.join(result.fail_on) or 'none fail'}), "
-        f"{informational} informational, {result.baselined} skipped as baselined"
+        f"{informational} informational, {result.baselined} skipped as baselined, "
+        f"{result.dismissed} suppressed as dismissed in review"
     )
 
 

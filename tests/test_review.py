@@ -271,3 +271,24 @@ def test_report_suppresses_what_the_review_dismissed(synced):
     assert len(report_json["pairs"]) == len(json.loads(before.stdout)["pairs"]) - 1
     assert finding.fingerprint not in {pair["fingerprint"] for pair in report_json["pairs"]}
     assert "1 dismissed in review suppressed" in after.stderr
+
+
+def test_check_suppresses_what_the_review_dismissed(synced, tmp_path):
+    from review_corpus import ARTICLES
+
+    from checker.check import check
+
+    recheck = tmp_path / "recheck" / "beta.txt"
+    recheck.parent.mkdir()
+    recheck.write_text(ARTICLES["beta.txt"], encoding="utf-8")
+    before = check([recheck], index_path=synced)
+    conflicts = [pair for pair in before.failing if pair.kind == "conflict"]
+    assert conflicts and before.dismissed == 0
+    finding = next(
+        f for f in by_kind(synced, "conflict") if f.fingerprint == conflicts[0].fingerprint
+    )
+    review.dismiss(index_path=synced, finding=finding.id, reason="false-alarm")
+    after = check([recheck], index_path=synced)
+    assert finding.fingerprint not in {pair.fingerprint for pair in after.report.pairs}
+    assert after.dismissed == 1
+    assert after.report.suppressed == {"dismissed": 1}
