@@ -112,7 +112,7 @@ def test_text_gives_both_sentences_and_the_reason_per_finding(result):
     assert block.startswith(f"{CONFLICT_FILE}:{CONFLICT_LINE}: FAIL conflict: ")
     assert "killed 32 people" in block and "killed 20 people" in block
     assert result.failing[0].reason in block
-    assert text.rstrip().endswith("0 skipped as baselined")
+    assert text.rstrip().endswith("0 skipped as baselined, 0 suppressed as dismissed in review")
 
 
 @pytest.mark.parametrize("fmt", CHECK_FORMATS)
