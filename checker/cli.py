@@ -167,6 +167,10 @@ def report_command(
     min_similarity: Annotated[
         float, typer.Option(help="Cosine below which neighbours are ignored")
     ] = 0.55,
+    nli_model: Annotated[
+        str | None,
+        typer.Option(help="Optional NLI CrossEncoder (name or path) adding contradiction evidence"),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages")] = False,
 ) -> None:
     """Write the cross-outlet discrepancy report (json, md, csv or html)."""
@@ -193,7 +197,10 @@ def report_command(
                 include_same_article=include_same_article,
             )
         result = run_report(
-            index_path=index, options=options, suppress=dismissed_fingerprints(index)
+            index_path=index,
+            options=options,
+            suppress=dismissed_fingerprints(index),
+            nli_model=nli_model,
         )
     except CheckerError as error:
         _fail(error)
@@ -219,12 +226,16 @@ def compare_command(
     model: Annotated[
         str, typer.Option(help="sentence-transformers name or path")
     ] = "all-MiniLM-L6-v2",
+    nli_model: Annotated[
+        str | None,
+        typer.Option(help="Optional NLI CrossEncoder (name or path) adding contradiction evidence"),
+    ] = None,
 ) -> None:
     """Classify given sentence pairs (no index needed); writes JSONL verdicts."""
     from checker.comparison import compare, read_compare_pairs
 
     try:
-        results = compare(read_compare_pairs(pairs), model=model)
+        results = compare(read_compare_pairs(pairs), model=model, nli_model=nli_model)
     except CheckerError as error:
         _fail(error)
     _write("".join(result.model_dump_json() + "\n" for result in results), out)

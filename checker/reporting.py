@@ -22,6 +22,7 @@ def report(
     options: PairingOptions | None = None,
     kinds: tuple[str, ...] = KIND_ORDER,
     suppress: Mapping[str, str] | None = None,
+    nli_model: str | None = None,
 ) -> Report:
     """Build the discrepancy report of the index at `index_path` (deterministic).
 
@@ -31,7 +32,12 @@ def report(
     options = options or PairingOptions()
     stored = load_index(Path(index_path))
     return build_report(
-        stored, index_name=str(index_path), options=options, kinds=kinds, suppress=suppress
+        stored,
+        index_name=str(index_path),
+        options=options,
+        kinds=kinds,
+        suppress=suppress,
+        nli_model=nli_model,
     )
 
 
@@ -42,6 +48,7 @@ def build_report(
     options: PairingOptions,
     kinds: tuple[str, ...] = KIND_ORDER,
     suppress: Mapping[str, str] | None = None,
+    nli_model: str | None = None,
 ) -> Report:
     by_id = {article.id: article for article in stored.articles}
     outlets = {article.outlet for article in stored.articles}
@@ -51,10 +58,16 @@ def build_report(
             f"add another outlet's articles or pass --include-same-outlet"
         )
     candidates = find_candidates(stored.articles, stored.claims, stored.vectors, options=options)
+    contradiction = _nli_evidence(candidates, stored.claims, nli_model) if nli_model else {}
     pairs = [
         pair
         for candidate in candidates
-        if (pair := _judge(candidate, stored.claims, by_id)) and pair.kind in kinds
+        if (
+            pair := _judge(
+                candidate, stored.claims, by_id, contradiction.get((candidate.a, candidate.b))
+            )
+        )
+        and pair.kind in kinds
     ]
     suppress = suppress or {}
     suppressed = Counter(
@@ -78,7 +91,26 @@ def build_report(
     )
 
 
-def _judge(candidate: Candidate, claims: list[Claim], by_id: dict[str, Article]) -> Pair | None:
+def _nli_evidence(
+    candidates: list[Candidate], claims: list[Claim], nli_model: str
+) -> dict[tuple[int, int], float]:
+    """The NLI model's contradiction probability for each candidate without numbers on both
+    sides (figures are judged by their intervals, not by the model)."""
+    from checker.nli import get_nli_judge
+
+    wanted = [c for c in candidates if not (claims[c.a].quantities and claims[c.b].quantities)]
+    probabilities = get_nli_judge(nli_model).contradiction_probabilities(
+        [(claims[c.a].sentence.text, claims[c.b].sentence.text) for c in wanted]
+    )
+    return {(c.a, c.b): p for c, p in zip(wanted, probabilities, strict=True)}
+
+
+def _judge(
+    candidate: Candidate,
+    claims: list[Claim],
+    by_id: dict[str, Article],
+    nli_contradiction: float | None = None,
+) -> Pair | None:
     a_claim, b_claim = claims[candidate.a], claims[candidate.b]
     a_article, b_article = by_id[a_claim.sentence.doc_id], by_id[b_claim.sentence.doc_id]
     verdict = classify_pair(
@@ -88,6 +120,7 @@ def _judge(candidate: Candidate, claims: list[Claim], by_id: dict[str, Article])
         a_date=a_article.date,
         b_date=b_article.date,
         same_article=a_article.id == b_article.id,
+        nli_contradiction=nli_contradiction,
     )
     if verdict.kind == "unrelated":
         return None

@@ -89,3 +89,37 @@ def test_model_without_a_contradiction_label_is_refused(tmp_path):
     folder = _tiny_cross_encoder(tmp_path / "sentiment", {0: "negative", 1: "positive"}, favoured=0)
     with pytest.raises(UsageError, match="no 'contradiction' label"):
         NliJudge(folder)
+
+
+def test_cli_compare_takes_the_nli_model(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from checker.cli import app
+
+    model = _tiny_cross_encoder(tmp_path / "nli", NLI_LABELS, favoured=0)
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text(DENIAL_PAIR.model_dump_json() + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["compare", str(pairs), "--nli-model", model])
+    assert result.exit_code == 0, result.output
+    (row,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert row["kind"] == "contradiction" and "NLI model" in row["reason"]
+
+
+def test_report_takes_the_nli_model_for_sentences_without_figures(tmp_path):
+    from checker.indexing import index
+    from checker.reporting import report
+
+    corpus = tmp_path / "corpus"
+    for outlet, text in (
+        ("alpha", "The convoy was hit by Russian jets near the town of Urum al-Kubra on Monday."),
+        ("beta", "The convoy was not hit by Russian jets near the town of Urum al-Kubra on Monday."),
+    ):
+        (corpus / outlet).mkdir(parents=True)
+        (corpus / outlet / "a.txt").write_text(f"---\ndate: 2016-09-20\n---\n{text}\n")
+    index([corpus], index_path=tmp_path / "idx")
+    model = _tiny_cross_encoder(tmp_path / "nli", NLI_LABELS, favoured=0)
+    with_model = report(index_path=tmp_path / "idx", nli_model=model)
+    assert [pair.kind for pair in with_model.pairs] == ["contradiction"]
+    assert "NLI model" in with_model.pairs[0].reason
