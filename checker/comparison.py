@@ -34,13 +34,22 @@ def read_compare_pairs(path: Path) -> list[ComparePairInput]:
         try:
             pairs.append(ComparePairInput.model_validate(json.loads(line)))
         except (json.JSONDecodeError, ValidationError) as error:
-            problem = str(error).splitlines()[0]
+            problem = _first_problem(error)
             raise InputError(
                 str(path), f"line {number} is not a pair object ({problem})"
             ) from error
     if not pairs:
         raise InputError(str(path), "no pairs (file is empty)")
     return pairs
+
+
+def _first_problem(error: json.JSONDecodeError | ValidationError) -> str:
+    """One readable line: the JSON error, or the first field and what is wrong with it."""
+    if isinstance(error, json.JSONDecodeError):
+        return error.msg
+    first = error.errors()[0]
+    field = ".".join(str(part) for part in first["loc"]) or "line"
+    return f"{field}: {first['msg']}"
 
 
 def compare(

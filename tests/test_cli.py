@@ -186,3 +186,37 @@ def test_installed_console_script_reports_on_the_default_corpus(tmp_path):
     kinds = {pair["kind"] for pair in json.loads(completed.stdout)["pairs"]}
     assert {"divergent", "duplicate"} <= kinds
     assert (tmp_path / "indexes" / "default" / "manifest.json").exists()
+
+
+def test_compare_reads_annotated_pairs_and_news_dates(tmp_path):
+    pairs = tmp_path / "pairs.jsonl"
+    record = {
+        "id": 7,
+        "a": {
+            "sentence": "The strike killed 32 people on Monday.",
+            "date": "6/6/2016",
+            "outlet": "x",
+        },
+        "b": {
+            "sentence": "The strike killed 20 people on Monday.",
+            "date": "6/6/2016",
+            "outlet": "y",
+        },
+        "label": "conflict",
+    }
+    pairs.write_text(json.dumps(record) + "\n")
+    result = invoke("compare", pairs)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["id"] == "7"
+    assert json.loads(result.stdout)["kind"] == "conflict"
+
+
+def test_compare_unreadable_date_names_line_and_field(tmp_path):
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text(json.dumps({"id": "p1", "a": "x", "b": "y", "a_date": "someday"}) + "\n")
+    result = invoke("compare", pairs)
+    assert result.exit_code == 2
+    assert (
+        f"{pairs}: line 1 is not a pair object (a_date: Value error, unreadable date 'someday'"
+        in result.stderr
+    )
