@@ -114,7 +114,10 @@ def test_report_takes_the_nli_model_for_sentences_without_figures(tmp_path):
     corpus = tmp_path / "corpus"
     for outlet, text in (
         ("alpha", "The convoy was hit by Russian jets near the town of Urum al-Kubra on Monday."),
-        ("beta", "The convoy was not hit by Russian jets near the town of Urum al-Kubra on Monday."),
+        (
+            "beta",
+            "The convoy was not hit by Russian jets near the town of Urum al-Kubra on Monday.",
+        ),
     ):
         (corpus / outlet).mkdir(parents=True)
         (corpus / outlet / "a.txt").write_text(f"---\ndate: 2016-09-20\n---\n{text}\n")
