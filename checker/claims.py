@@ -50,7 +50,9 @@ REPORTING_BEFORE_RE = re.compile(
     re.I,
 )
 WEEKDAY_RE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")s?\b", re.I)
-RELATIVE_DAY_RE = re.compile(r"\b(today|yesterday|last night|this morning|overnight)\b", re.I)
+# Days named relative to publication: resolvable, but only as good as the publication date.
+RELATIVE_DAY_WORDS = ("today", "yesterday", "last night", "this morning", "overnight")
+RELATIVE_DAY_RE = re.compile(r"\b(" + "|".join(RELATIVE_DAY_WORDS) + r")\b", re.I)
 MONTH_DAY_RE = re.compile(
     rf"\b(?:({_MONTH_RE})\.?\s+(\d{{1,2}})(?!\d)|(\d{{1,2}})\s+({_MONTH_RE})\b)(?:,?\s+(\d{{4}}))?",
     re.I,

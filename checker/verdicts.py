@@ -15,7 +15,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from checker.claims import perpetrators, places_overlap, same_place, specific_places
+from checker.claims import (
+    RELATIVE_DAY_WORDS,
+    WEEKDAYS,
+    perpetrators,
+    places_overlap,
+    same_place,
+    specific_places,
+)
 from checker.models import Claim, CompareKind, Quantity, Verdict
 from checker.nli import NLI_CONTRADICTION_PROBABILITY
 from checker.quantity_match import QuantityMatch, match_quantities
@@ -400,8 +407,9 @@ def _unrelated(reason: str) -> Verdict:
 
 
 def _weekdays(claim: Claim) -> set[str]:
-    names = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-    return {t.text.lower().rstrip("s") for t in claim.times if t.text.lower().rstrip("s") in names}
+    return {
+        t.text.lower().rstrip("s") for t in claim.times if t.text.lower().rstrip("s") in WEEKDAYS
+    }
 
 
 def _event_dates(claim: Claim) -> set[dt.date]:
@@ -412,9 +420,6 @@ def _event_dates(claim: Claim) -> set[dt.date]:
         for t in claim.times
         if t.date is not None and t.text.lower() not in RELATIVE_DAY_WORDS
     }
-
-
-RELATIVE_DAY_WORDS = frozenset({"today", "yesterday", "last night", "this morning", "overnight"})
 
 
 def _dates_meet(a_dates: set[dt.date], b_dates: set[dt.date]) -> bool:
