@@ -18,6 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from results_io import emit
+
 from checker.embed import DEFAULT_MODEL, resolve_model_path
 from checker.indexing import index
 from checker.ingest import load_articles
@@ -114,11 +116,7 @@ def main() -> None:
             "one": measure(sample[:1], args.index, Path(workdir)),
             "batch": measure(sample, args.index, Path(workdir)),
         }
-    text = json.dumps(results, indent=2)
-    print(text)
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(text + "\n", encoding="utf-8")
+    emit(results, args.out, sort_keys=False)
 
 
 if __name__ == "__main__":

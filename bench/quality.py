@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+from results_io import emit
 from scipy.stats import spearmanr
 
 from checker.comparison import compare
@@ -155,11 +156,7 @@ def main() -> None:
         results["mrpc_train"] = mrpc(DATA / "mrpc" / "msr_paraphrase_train.txt", args.mrpc_limit)
     if args.only in (None, "stsb"):
         results["stsb_dev"] = stsb(DATA / "stsb" / "sts-dev.csv")
-    text = json.dumps(results, indent=2, sort_keys=True)
-    print(text)
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(text + "\n", encoding="utf-8")
+    emit(results, args.out)
 
 
 if __name__ == "__main__":

@@ -10,11 +10,12 @@ unchanged corpus.
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import tempfile
 import time
 from pathlib import Path
+
+from results_io import emit
 
 from checker.embed import DEFAULT_MODEL, ENCODE_BATCH, resolve_model_path
 from checker.indexing import index
@@ -65,11 +66,7 @@ def main() -> None:
         "reindex_encoded_sentences": again.encoded_sentences,
         "reindex_speedup": round(first_seconds / again_seconds, 1),
     }
-    text = json.dumps(results, indent=2, sort_keys=True)
-    print(text)
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(text + "\n", encoding="utf-8")
+    emit(results, args.out)
 
 
 if __name__ == "__main__":
