@@ -26,6 +26,15 @@ class ReportFormat(StrEnum):
     html = "html"
 
 
+ParaphraseModel = Annotated[
+    str,
+    typer.Option(
+        help="Paraphrase judge for pairs without figures: 'shipped', 'none' (cosine plus "
+        "shared wording), or an adapter file from scripts/train_paraphrase.py"
+    ),
+]
+
+
 def _fail(error: CheckerError) -> None:
     typer.echo(f"error: {error}", err=True)
     raise typer.Exit(code=2)
@@ -171,6 +180,7 @@ def report_command(
         str | None,
         typer.Option(help="Optional NLI CrossEncoder (name or path) adding contradiction evidence"),
     ] = None,
+    paraphrase_model: ParaphraseModel = "shipped",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages")] = False,
 ) -> None:
     """Write the cross-outlet discrepancy report (json, md, csv or html)."""
@@ -183,7 +193,7 @@ def report_command(
 
     try:
         if index is None:
-            options = DEFAULT_OPTIONS
+            options = DEFAULT_OPTIONS.model_copy(update={"paraphrase_model": paraphrase_model})
             summary = run_index(
                 [default_corpus()], index_path=DEFAULT_INDEX, progress=lambda m: _say(m, quiet)
             )
@@ -195,6 +205,7 @@ def report_command(
                 min_similarity=min_similarity,
                 include_same_outlet=include_same_outlet,
                 include_same_article=include_same_article,
+                paraphrase_model=paraphrase_model,
             )
         result = run_report(
             index_path=index,
@@ -230,12 +241,18 @@ def compare_command(
         str | None,
         typer.Option(help="Optional NLI CrossEncoder (name or path) adding contradiction evidence"),
     ] = None,
+    paraphrase_model: ParaphraseModel = "shipped",
 ) -> None:
     """Classify given sentence pairs (no index needed); writes JSONL verdicts."""
     from checker.comparison import compare, read_compare_pairs
 
     try:
-        results = compare(read_compare_pairs(pairs), model=model, nli_model=nli_model)
+        results = compare(
+            read_compare_pairs(pairs),
+            model=model,
+            nli_model=nli_model,
+            paraphrase_model=paraphrase_model,
+        )
     except CheckerError as error:
         _fail(error)
     _write("".join(result.model_dump_json() + "\n" for result in results), out)
@@ -312,6 +329,7 @@ def check_command(
         Path | None, typer.Option("--out", "-o", help="Write here instead of standard output")
     ] = None,
     encoding: Annotated[str, typer.Option(help="Text encoding of the articles")] = "utf-8",
+    paraphrase_model: ParaphraseModel = "shipped",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages")] = False,
 ) -> None:
     """Check new articles against an index for CI. Exit 0: no finding of a --fail-on kind;
@@ -319,6 +337,7 @@ def check_command(
     from checker.check import check as run_check
     from checker.check import parse_fail_on
     from checker.ci_formats import render_check, summary_line
+    from checker.pair import PairingOptions
 
     try:
         kinds = parse_fail_on(fail_on)
@@ -334,6 +353,7 @@ def check_command(
             use_baseline=not no_baseline,
             update=update,
             root=root,
+            options=PairingOptions(paraphrase_model=paraphrase_model),
             encoding=encoding,
             progress=lambda message: _say(message, quiet),
         )

@@ -14,6 +14,7 @@ from checker.embed import DEFAULT_MODEL, Embedder, get_embedder
 from checker.errors import InputError
 from checker.models import ComparePairInput, CompareResult, Sentence
 from checker.nli import get_nli_judge
+from checker.paraphrase import judge_pairs, resolve_adapter
 from checker.verdicts import classify_pair
 
 
@@ -58,8 +59,12 @@ def compare(
     model: str = DEFAULT_MODEL,
     embedder: Embedder | None = None,
     nli_model: str | None = None,
+    paraphrase_model: str = "shipped",
 ) -> list[CompareResult]:
-    """One verdict per pair, in input order; unrelated pairs get kind `unrelated`."""
+    """One verdict per pair, in input order; unrelated pairs get kind `unrelated`.
+
+    `paraphrase_model`: "shipped" for the bundled paraphrase judge, "none" for none, else
+    the path of an adapter trained by scripts/train_paraphrase.py."""
     embedder = embedder or get_embedder(model)
     a_sentences = [_as_sentence(pair.id, "a", pair.a) for pair in pairs]
     b_sentences = [_as_sentence(pair.id, "b", pair.b) for pair in pairs]
@@ -73,9 +78,14 @@ def compare(
         if nli_model
         else [None] * len(pairs)
     )
+    paraphrases = judge_pairs(
+        resolve_adapter(paraphrase_model),
+        [(pair.a, pair.b) for pair in pairs],
+        [float(similarity) for similarity in similarities],
+    )
     results = []
-    for pair, a_claim, b_claim, similarity, nli in zip(
-        pairs, a_claims, b_claims, similarities, contradictions, strict=True
+    for pair, a_claim, b_claim, similarity, nli, paraphrase in zip(
+        pairs, a_claims, b_claims, similarities, contradictions, paraphrases, strict=True
     ):
         verdict = classify_pair(
             a_claim,
@@ -84,6 +94,7 @@ def compare(
             a_date=pair.a_date,
             b_date=pair.b_date,
             nli_contradiction=nli,
+            paraphrase_probability=paraphrase,
         )
         results.append(
             CompareResult(

@@ -63,6 +63,9 @@ class PairingOptions(BaseModel):
     min_similarity: float = NEIGHBOUR_MIN_SIMILARITY
     include_same_outlet: bool = False
     include_same_article: bool = False
+    # The paraphrase judge for pairs without a shared quantity: "shipped" (the adapter in
+    # checker/data), "none" (cosine plus shared wording), or the path of another adapter.
+    paraphrase_model: str = "shipped"
     # Only pairs with at least one sentence from these articles (a check of new articles
     # against the corpus); None pairs the whole index.
     focus: frozenset[str] | None = None

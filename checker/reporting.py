@@ -11,6 +11,8 @@ from pathlib import Path
 from checker.errors import UsageError
 from checker.models import Article, Claim, Pair, PairSide, Report, ReportSummary, Verdict
 from checker.pair import Candidate, PairingOptions, find_candidates
+from checker.paraphrase import judge_pairs, resolve_adapter
+from checker.quantity_match import match_quantities
 from checker.render.kinds import KIND_ORDER
 from checker.store import StoredIndex, load_index
 from checker.verdicts import classify_pair
@@ -59,12 +61,17 @@ def build_report(
         )
     candidates = find_candidates(stored.articles, stored.claims, stored.vectors, options=options)
     contradiction = _nli_evidence(candidates, stored.claims, nli_model) if nli_model else {}
+    paraphrase = _paraphrase_evidence(candidates, stored.claims, options.paraphrase_model)
     pairs = [
         pair
         for candidate in candidates
         if (
             pair := _judge(
-                candidate, stored.claims, by_id, contradiction.get((candidate.a, candidate.b))
+                candidate,
+                stored.claims,
+                by_id,
+                contradiction.get((candidate.a, candidate.b)),
+                paraphrase.get((candidate.a, candidate.b)),
             )
         )
         and pair.kind in kinds
@@ -105,11 +112,30 @@ def _nli_evidence(
     return {(c.a, c.b): p for c, p in zip(wanted, probabilities, strict=True)}
 
 
+def _paraphrase_evidence(
+    candidates: list[Candidate], claims: list[Claim], paraphrase_model: str
+) -> dict[tuple[int, int], float]:
+    """The paraphrase judge's probability for candidates that share no quantity (figures
+    are judged by their intervals) and are worded closely enough for it (judge_pairs)."""
+    wanted = [
+        c
+        for c in candidates
+        if not match_quantities(claims[c.a].quantities, claims[c.b].quantities)
+    ]
+    probabilities = judge_pairs(
+        resolve_adapter(paraphrase_model),
+        [(claims[c.a].sentence.text, claims[c.b].sentence.text) for c in wanted],
+        [c.similarity for c in wanted],
+    )
+    return {(c.a, c.b): p for c, p in zip(wanted, probabilities, strict=True) if p is not None}
+
+
 def _judge(
     candidate: Candidate,
     claims: list[Claim],
     by_id: dict[str, Article],
     nli_contradiction: float | None = None,
+    paraphrase_probability: float | None = None,
 ) -> Pair | None:
     a_claim, b_claim = claims[candidate.a], claims[candidate.b]
     a_article, b_article = by_id[a_claim.sentence.doc_id], by_id[b_claim.sentence.doc_id]
@@ -121,6 +147,7 @@ def _judge(
         b_date=b_article.date,
         same_article=a_article.id == b_article.id,
         nli_contradiction=nli_contradiction,
+        paraphrase_probability=paraphrase_probability,
     )
     if verdict.kind == "unrelated":
         return None

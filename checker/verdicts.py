@@ -13,7 +13,6 @@ Order of questions (GUIDELINES.md of annotated/dev.jsonl, step 1 then step 2):
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from checker.claims import (
     RELATIVE_DAY_WORDS,
@@ -25,6 +24,13 @@ from checker.claims import (
 )
 from checker.models import Claim, CompareKind, Quantity, Verdict
 from checker.nli import NLI_CONTRADICTION_PROBABILITY
+from checker.paraphrase import (
+    JUDGE_MIN_CLOSENESS,
+    PARAPHRASE_CLOSENESS,
+    PARAPHRASE_PROBABILITY,
+    closeness,
+    word_overlap,
+)
 from checker.quantity_match import QuantityMatch, match_quantities
 from checker.wording import describe_quantity, format_ratio
 
@@ -39,17 +45,15 @@ SMALL_GAP = 2
 # A later, higher toll counts as an update without "rose to" wording only when the
 # reports are at least this many days apart (same-news-cycle reports are rivals).
 UPDATE_MIN_DAYS = 3
-# Two sentences without a shared quantity are the same claim when cosine similarity
-# (all-MiniLM-L6-v2) plus LEXICAL_WEIGHT x content-word Jaccard overlap reaches
-# PARAPHRASE_SCORE. Chosen on MRPC train (bench/quality.py): cosine alone peaks at
-# F1 0.825 (threshold 0.63); the blend adds shared wording, the mark of wire copy.
-LEXICAL_WEIGHT = 0.4
-PARAPHRASE_SCORE = 0.83
 # Below this similarity two sentences are not about the same thing even if their
 # counts match in kind; chosen on annotated/dev.jsonl and FA-KES, see bench/.
 RELATED_SIMILARITY = 0.25
 # Non-numeric contradictions need the sentences to be about the same fact.
 CONTRADICTION_SIMILARITY = 0.30
+
+# A report's undated sentence tells the news of its day or the day before; an event pinned
+# this many days before both reports of one news cycle is an earlier incident.
+NEWS_CYCLE_DAYS = 2
 
 # Non-numeric contradictions concern one event: reports at most a week apart (dev.jsonl's
 # contradiction pairs are 0-7 days apart); undated pairs need close wording instead.
@@ -86,15 +90,18 @@ def classify_pair(
     a_date: dt.date | None = None,
     b_date: dt.date | None = None,
     nli_contradiction: float | None = None,
+    paraphrase_probability: float | None = None,
     same_article: bool = False,
 ) -> Verdict:
     """Classify two sentences' claims (a from one report, b from another).
 
     `nli_contradiction` is an optional NLI model's contradiction probability (see nli.py).
+    `paraphrase_probability` is the paraphrase judge's (see paraphrase.py); without it a
+    blend of cosine similarity and shared wording decides whether wording alone is a duplicate.
     `same_article`: both sentences come from one article, whose topic ties their places
     together (a town and its province), so differing place names do not separate them.
     """
-    incident_gap = different_incident(a, b, same_article=same_article)
+    incident_gap = different_incident(a, b, same_article=same_article, a_date=a_date, b_date=b_date)
     matches = match_quantities(a.quantities, b.quantities)
     if matches and similarity >= RELATED_SIMILARITY:
         if incident_gap:
@@ -108,13 +115,12 @@ def classify_pair(
     clash = _non_numeric_clash(a, b, similarity, nli_contradiction)
     if clash and not incident_gap and _same_news_cycle(a_date, b_date, similarity):
         return clash
-    overlap = word_overlap(a.sentence.text, b.sentence.text)
-    paraphrase = similarity + LEXICAL_WEIGHT * overlap
-    if paraphrase >= PARAPHRASE_SCORE and not incident_gap and not _counts_disagree(a, b):
+    paraphrase = _paraphrase_evidence(a, b, similarity, paraphrase_probability)
+    if paraphrase and not incident_gap and not _counts_disagree(a, b):
         return Verdict(
             kind="duplicate",
             score=_score("duplicate", similarity),
-            reason=f"same claim in other words (similarity {similarity:.2f}, shared wording {overlap:.0%})",
+            reason=f"same claim in other words ({paraphrase})",
         )
     if incident_gap:
         return _unrelated(incident_gap)
@@ -138,8 +144,16 @@ def _decisive(matches: list[QuantityMatch]) -> list[QuantityMatch]:
     return [match for match in precise if match.strength >= DECISIVE_STRENGTH * best]
 
 
-def different_incident(a: Claim, b: Claim, *, same_article: bool = False) -> str | None:
-    """Why two sentences describe different incidents or scopes, or None if they may not."""
+def different_incident(
+    a: Claim,
+    b: Claim,
+    *,
+    same_article: bool = False,
+    a_date: dt.date | None = None,
+    b_date: dt.date | None = None,
+) -> str | None:
+    """Why two sentences describe different incidents or scopes, or None if they may not.
+    `a_date` and `b_date` are the reports' publication dates, where known."""
     if (a.window is None) != (b.window is None) or (
         a.window and b.window and not _same_window(a.window, b.window)
     ):
@@ -158,6 +172,11 @@ def different_incident(a: Claim, b: Claim, *, same_article: bool = False) -> str
             + ", ".join(map(str, sorted(b_dates)))
             + ")"
         )
+    earlier = _earlier_than_news_cycle(a, b, a_date, b_date) or _earlier_than_news_cycle(
+        b, a, b_date, a_date
+    )
+    if earlier:
+        return earlier
     a_places = specific_places(a.places)
     b_places = specific_places(b.places)
     if not same_article and places_overlap(a, b) is False:
@@ -168,6 +187,25 @@ def different_incident(a: Claim, b: Claim, *, same_article: bool = False) -> str
     if wider:
         return f"different scope ({wider} vs one of them)"
     return None
+
+
+def _earlier_than_news_cycle(
+    pinned: Claim, undated: Claim, pinned_date: dt.date | None, undated_date: dt.date | None
+) -> str | None:
+    """Two reports of one news cycle (published at most a day apart): a sentence with no day
+    of its own tells that cycle's news, so an event its rival pins NEWS_CYCLE_DAYS or more
+    before both reports is an earlier incident ("also hit on Wednesday" in Friday's papers).
+    Revised tolls and cumulative windows look back on purpose and are left alone."""
+    if pinned_date is None or undated_date is None or abs((pinned_date - undated_date).days) > 1:
+        return None
+    if undated.times or pinned.toll_update or undated.toll_update or pinned.window:
+        return None
+    pinned_days = _event_dates(pinned)
+    cycle_start = min(pinned_date, undated_date)
+    if not pinned_days or any((cycle_start - day).days < NEWS_CYCLE_DAYS for day in pinned_days):
+        return None
+    said = ", ".join(str(day) for day in sorted(pinned_days))
+    return f"different days ({said} vs the news of {undated_date})"
 
 
 def _coordinated_extra_place(
@@ -255,6 +293,21 @@ def _is_update(
     return None
 
 
+def _paraphrase_evidence(
+    a: Claim, b: Claim, similarity: float, probability: float | None
+) -> str | None:
+    """Why the two sentences say the same thing in other words, or None if they do not."""
+    overlap = word_overlap(a.sentence.text, b.sentence.text)
+    close = closeness(similarity, overlap)
+    if probability is not None:
+        if probability >= PARAPHRASE_PROBABILITY and close >= JUDGE_MIN_CLOSENESS:
+            return f"paraphrase model p={probability:.2f}, similarity {similarity:.2f}"
+        return None
+    if close >= PARAPHRASE_CLOSENESS:
+        return f"similarity {similarity:.2f}, shared wording {overlap:.0%}"
+    return None
+
+
 def _non_numeric_clash(
     a: Claim, b: Claim, similarity: float, nli_contradiction: float | None
 ) -> Verdict | None:
@@ -282,57 +335,6 @@ def _non_numeric_clash(
             reason=f"different perpetrators for the same attack: {', '.join(a_parties)} vs {', '.join(b_parties)}",
         )
     return None
-
-
-STOPWORDS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "to",
-        "in",
-        "and",
-        "or",
-        "for",
-        "on",
-        "at",
-        "by",
-        "with",
-        "from",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "it",
-        "its",
-        "this",
-        "that",
-        "said",
-        "says",
-        "he",
-        "she",
-        "they",
-        "his",
-        "her",
-        "their",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-    ]
-)
-
-
-def word_overlap(a_text: str, b_text: str) -> float:
-    """Jaccard overlap of the two sentences' content words (lower-cased, stopwords out)."""
-    a_words = set(re.findall(r"[a-z0-9]+", a_text.lower())) - STOPWORDS
-    b_words = set(re.findall(r"[a-z0-9]+", b_text.lower())) - STOPWORDS
-    return len(a_words & b_words) / len(a_words | b_words) if a_words | b_words else 0.0
 
 
 def _same_news_cycle(a_date: dt.date | None, b_date: dt.date | None, similarity: float) -> bool:

@@ -220,3 +220,26 @@ def test_compare_unreadable_date_names_line_and_field(tmp_path):
         f"{pairs}: line 1 is not a pair object (a_date: Value error, unreadable date 'someday'"
         in result.stderr
     )
+
+
+def test_compare_paraphrase_model_flag_picks_the_judge_or_none(tmp_path):
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text(
+        json.dumps(
+            {
+                "id": "p1",
+                "a": "Syria surrendered its stockpile of chemical weapons in 2014 under a deal "
+                "brokered by Russia and the United States.",
+                "b": "In 2014, under a deal brokered by Russia and the US, Syria handed over its "
+                "stockpile of chemical weapons.",
+            }
+        )
+        + "\n"
+    )
+    judged = json.loads(invoke("compare", pairs).stdout)
+    worded = json.loads(invoke("compare", pairs, "--paraphrase-model", "none").stdout)
+    assert judged["kind"] == "duplicate" and "paraphrase model" in judged["reason"]
+    assert "paraphrase model" not in worded["reason"]
+    missing = invoke("compare", pairs, "--paraphrase-model", str(tmp_path / "gone.safetensors"))
+    assert missing.exit_code == 2
+    assert "gone.safetensors: paraphrase adapter not found" in missing.stderr
