@@ -115,8 +115,12 @@ def classify_pair(
     clash = _non_numeric_clash(a, b, similarity, nli_contradiction)
     if clash and not incident_gap and _same_news_cycle(a_date, b_date, similarity):
         return clash
+    # Cumulative windows separate counts ("since April" vs one day's toll), not wording.
+    wording_gap = incident_gap and different_incident(
+        a, b, same_article=same_article, a_date=a_date, b_date=b_date, windows=False
+    )
     paraphrase = _paraphrase_evidence(a, b, similarity, paraphrase_probability)
-    if paraphrase and not incident_gap and not _counts_disagree(a, b):
+    if paraphrase and not wording_gap and not _counts_disagree(a, b):
         return Verdict(
             kind="duplicate",
             score=_score("duplicate", similarity),
@@ -151,11 +155,14 @@ def different_incident(
     same_article: bool = False,
     a_date: dt.date | None = None,
     b_date: dt.date | None = None,
+    windows: bool = True,
 ) -> str | None:
     """Why two sentences describe different incidents or scopes, or None if they may not.
-    `a_date` and `b_date` are the reports' publication dates, where known."""
-    if (a.window is None) != (b.window is None) or (
-        a.window and b.window and not _same_window(a.window, b.window)
+    `a_date` and `b_date` are the reports' publication dates, where known; `windows=False`
+    ignores cumulative windows, which matter to counts only."""
+    if windows and (
+        (a.window is None) != (b.window is None)
+        or (a.window and b.window and not _same_window(a.window, b.window))
     ):
         return f"different time windows ({a.window or 'one event'} vs {b.window or 'one event'})"
     a_days = _weekdays(a)

@@ -118,7 +118,7 @@ def f1(gold: list[bool], predicted: list[bool]) -> dict[str, float]:
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
     score = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(score, 3)}
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(score, 4)}
 
 
 def cross_fit(pairs: list[tuple[str, str, bool]], args: argparse.Namespace) -> dict:
