@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import numpy as np
-from results_io import emit
+from results_io import emit, precision_recall_f1
 from scipy.stats import spearmanr
 
 from checker.comparison import compare
@@ -45,14 +45,7 @@ def _fakes_date(text: str) -> dt.date:
     return dt.date(year, month, day)
 
 
-def _prf(gold: list[bool], predicted: list[bool]) -> dict[str, float]:
-    tp = sum(g and p for g, p in zip(gold, predicted, strict=True))
-    fp = sum(p and not g for g, p in zip(gold, predicted, strict=True))
-    fn = sum(g and not p for g, p in zip(gold, predicted, strict=True))
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3)}
+_prf = precision_recall_f1
 
 
 def annotated(path: Path, verbose: bool) -> dict:

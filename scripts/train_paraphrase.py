@@ -31,6 +31,9 @@ from torch import nn
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from results_io import precision_recall_f1  # noqa: E402
 
 from checker.comparison import compare  # noqa: E402
 from checker.embed import DEFAULT_MODEL, resolve_model_path  # noqa: E402
@@ -111,16 +114,6 @@ def metadata(args: argparse.Namespace, trained_on: int) -> dict[str, str]:
     }
 
 
-def f1(gold: list[bool], predicted: list[bool]) -> dict[str, float]:
-    tp = sum(g and p for g, p in zip(gold, predicted, strict=True))
-    fp = sum(p and not g for g, p in zip(gold, predicted, strict=True))
-    fn = sum(g and not p for g, p in zip(gold, predicted, strict=True))
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    score = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(score, 4)}
-
-
 def cross_fit(pairs: list[tuple[str, str, bool]], args: argparse.Namespace) -> dict:
     """Out-of-fold verdicts of the whole compare pipeline, one adapter per fold."""
     order = list(range(len(pairs)))
@@ -152,7 +145,7 @@ def cross_fit(pairs: list[tuple[str, str, bool]], args: argparse.Namespace) -> d
     return {
         "pairs": len(pairs),
         "folds": args.folds,
-        "checker_out_of_fold": f1(gold, predicted),
+        "checker_out_of_fold": precision_recall_f1(gold, predicted, places=4),
         "epochs": args.epochs,
         "seed": args.seed,
     }
