@@ -46,7 +46,6 @@ class ParaphraseJudge:
         from checker.embed import DEFAULT_MODEL, resolve_model_path
         from checker.paraphrase_model import ParaphraseCrossEncoder, load_adapter
 
-        self.adapter = adapter
         try:
             state, metadata = load_adapter(adapter)
         except FileNotFoundError as error:

@@ -101,7 +101,8 @@ def classify_pair(
     `same_article`: both sentences come from one article, whose topic ties their places
     together (a town and its province), so differing place names do not separate them.
     """
-    incident_gap = different_incident(a, b, same_article=same_article, a_date=a_date, b_date=b_date)
+    event_gap = _different_event(a, b, same_article=same_article, a_date=a_date, b_date=b_date)
+    incident_gap = _different_windows(a, b) or event_gap
     matches = match_quantities(a.quantities, b.quantities)
     if matches and similarity >= RELATED_SIMILARITY:
         if incident_gap:
@@ -116,11 +117,8 @@ def classify_pair(
     if clash and not incident_gap and _same_news_cycle(a_date, b_date, similarity):
         return clash
     # Cumulative windows separate counts ("since April" vs one day's toll), not wording.
-    wording_gap = incident_gap and different_incident(
-        a, b, same_article=same_article, a_date=a_date, b_date=b_date, windows=False
-    )
     paraphrase = _paraphrase_evidence(a, b, similarity, paraphrase_probability)
-    if paraphrase and not wording_gap and not _counts_disagree(a, b):
+    if paraphrase and not event_gap and not _counts_disagree(a, b):
         return Verdict(
             kind="duplicate",
             score=_score("duplicate", similarity),
@@ -155,16 +153,32 @@ def different_incident(
     same_article: bool = False,
     a_date: dt.date | None = None,
     b_date: dt.date | None = None,
-    windows: bool = True,
 ) -> str | None:
     """Why two sentences describe different incidents or scopes, or None if they may not.
-    `a_date` and `b_date` are the reports' publication dates, where known; `windows=False`
-    ignores cumulative windows, which matter to counts only."""
-    if windows and (
-        (a.window is None) != (b.window is None)
-        or (a.window and b.window and not _same_window(a.window, b.window))
+    `a_date` and `b_date` are the reports' publication dates, where known."""
+    return _different_windows(a, b) or _different_event(
+        a, b, same_article=same_article, a_date=a_date, b_date=b_date
+    )
+
+
+def _different_windows(a: Claim, b: Claim) -> str | None:
+    """Cumulative windows that differ ("since April" vs one day): they separate counts only."""
+    if (a.window is None) != (b.window is None) or (
+        a.window and b.window and not _same_window(a.window, b.window)
     ):
         return f"different time windows ({a.window or 'one event'} vs {b.window or 'one event'})"
+    return None
+
+
+def _different_event(
+    a: Claim,
+    b: Claim,
+    *,
+    same_article: bool,
+    a_date: dt.date | None,
+    b_date: dt.date | None,
+) -> str | None:
+    """Different days, dates, places or scope: another incident whatever is compared."""
     a_days = _weekdays(a)
     b_days = _weekdays(b)
     if a_days and b_days and not a_days & b_days:
