@@ -26,6 +26,10 @@ class ReportFormat(StrEnum):
     html = "html"
 
 
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages")]
+OutOption = Annotated[
+    Path | None, typer.Option("--out", "-o", help="Write here instead of standard output")
+]
 ParaphraseModel = Annotated[
     str,
     typer.Option(
@@ -90,7 +94,7 @@ def index_command(
     allow_single_outlet: Annotated[
         bool, typer.Option(help="Allow an index whose articles all come from one outlet")
     ] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages")] = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Index articles (incremental: unchanged articles are not re-encoded).
 
@@ -161,9 +165,7 @@ def report_command(
     format: Annotated[
         ReportFormat, typer.Option("--format", "-f", help="Output format")
     ] = ReportFormat.md,
-    out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Write here instead of standard output")
-    ] = None,
+    out: OutOption = None,
     include_same_outlet: Annotated[
         bool, typer.Option(help="Also pair sentences of one outlet")
     ] = False,
@@ -181,7 +183,7 @@ def report_command(
         typer.Option(help="Optional NLI CrossEncoder (name or path) adding contradiction evidence"),
     ] = None,
     paraphrase_model: ParaphraseModel = "shipped",
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages")] = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Write the cross-outlet discrepancy report (json, md, csv or html)."""
     from checker.default_corpus import DEFAULT_INDEX, DEFAULT_OPTIONS, default_corpus
@@ -325,12 +327,10 @@ def check_command(
     format: Annotated[
         CheckOutput, typer.Option("--format", "-f", help="Output format")
     ] = CheckOutput.text,
-    out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Write here instead of standard output")
-    ] = None,
+    out: OutOption = None,
     encoding: Annotated[str, typer.Option(help="Text encoding of the articles")] = "utf-8",
     paraphrase_model: ParaphraseModel = "shipped",
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages")] = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Check new articles against an index for CI. Exit 0: no finding of a --fail-on kind;
     1: such findings; 2: usage or input error."""
@@ -380,7 +380,7 @@ def baseline_command(
         Path | None, typer.Option(help="Baseline file to write (default: INDEX/baseline.json)")
     ] = None,
     encoding: Annotated[str, typer.Option(help="Text encoding of the articles")] = "utf-8",
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages")] = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Accept today's findings: write a baseline so later checks report only new ones."""
     from checker.check import baseline as run_baseline

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -137,6 +138,15 @@ def show_command(index: IndexOption, finding: FindingArgument) -> None:
     typer.echo("\n".join(lines))
 
 
+def _decide(verb: Callable[..., object], **arguments: object) -> None:
+    """Run one review verb (confirm, dismiss, reopen) and print the finding it leaves."""
+    try:
+        result = verb(**arguments)
+    except CheckerError as error:
+        _fail(error)
+    typer.echo(_finding_line(result))
+
+
 @review_app.command("confirm")
 def confirm_command(
     index: IndexOption,
@@ -147,11 +157,7 @@ def confirm_command(
     """Confirm a finding: the outlets really disagree."""
     from checker.review import confirm
 
-    try:
-        result = confirm(index_path=index, finding=finding, reviewer=reviewer, note=note)
-    except CheckerError as error:
-        _fail(error)
-    typer.echo(_finding_line(result))
+    _decide(confirm, index_path=index, finding=finding, reviewer=reviewer, note=note)
 
 
 @review_app.command("dismiss")
@@ -165,13 +171,14 @@ def dismiss_command(
     """Dismiss a finding; later reports and checks suppress it and count it."""
     from checker.review import dismiss
 
-    try:
-        result = dismiss(
-            index_path=index, finding=finding, reason=reason.value, reviewer=reviewer, note=note
-        )
-    except CheckerError as error:
-        _fail(error)
-    typer.echo(_finding_line(result))
+    _decide(
+        dismiss,
+        index_path=index,
+        finding=finding,
+        reason=reason.value,
+        reviewer=reviewer,
+        note=note,
+    )
 
 
 @review_app.command("reopen")
@@ -184,11 +191,7 @@ def reopen_command(
     """Put a decided finding back into the open queue."""
     from checker.review import reopen
 
-    try:
-        result = reopen(index_path=index, finding=finding, reviewer=reviewer, note=note)
-    except CheckerError as error:
-        _fail(error)
-    typer.echo(_finding_line(result))
+    _decide(reopen, index_path=index, finding=finding, reviewer=reviewer, note=note)
 
 
 @review_app.command("export")
