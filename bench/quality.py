@@ -20,8 +20,8 @@ from results_io import emit, precision_recall_f1
 from scipy.stats import spearmanr
 
 from checker.comparison import compare
-from checker.embed import get_embedder
 from checker.models import ComparePairInput
+from checker.nlp.embed import get_embedder
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 RESULTS = Path(__file__).resolve().parent / "results"

@@ -7,7 +7,7 @@ that cross stage boundaries and the errors checker raises.
 
 __version__ = "0.1.0"
 
-from checker.check import BaselineSummary, CheckResult, baseline, check  # noqa: E402
+from checker.ci.check import BaselineSummary, CheckResult, baseline, check  # noqa: E402
 from checker.comparison import compare, read_compare_pairs  # noqa: E402
 from checker.errors import (  # noqa: E402
     CheckerError,
@@ -18,6 +18,7 @@ from checker.errors import (  # noqa: E402
     UsageError,
 )
 from checker.indexing import IndexSummary, index  # noqa: E402
+from checker.judge.candidates import PairingOptions  # noqa: E402
 from checker.models import (  # noqa: E402
     Article,
     Claim,
@@ -30,11 +31,10 @@ from checker.models import (  # noqa: E402
     Sentence,
     Verdict,
 )
-from checker.pair import PairingOptions  # noqa: E402
 from checker.render import render_report  # noqa: E402
 from checker.reporting import report  # noqa: E402
 from checker.server import serve  # noqa: E402
-from checker.store import IndexHealth, verify_index  # noqa: E402
+from checker.store.generations import IndexHealth, verify_index  # noqa: E402
 
 __all__ = [
     "Article",

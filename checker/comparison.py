@@ -9,13 +9,13 @@ from pathlib import Path
 import numpy as np
 from pydantic import ValidationError
 
-from checker.claims import extract_claims
-from checker.embed import DEFAULT_MODEL, Embedder, get_embedder
+from checker.claims.extract import extract_claims
 from checker.errors import InputError
+from checker.judge.verdicts import classify_pair
 from checker.models import ComparePairInput, CompareResult, Sentence
-from checker.nli import get_nli_judge
-from checker.paraphrase import judge_pairs, resolve_adapter
-from checker.verdicts import classify_pair
+from checker.nlp.embed import DEFAULT_MODEL, Embedder, get_embedder
+from checker.nlp.nli import get_nli_judge
+from checker.nlp.paraphrase import judge_pairs, resolve_adapter
 
 
 def read_compare_pairs(path: Path) -> list[ComparePairInput]:

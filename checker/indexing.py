@@ -19,13 +19,20 @@ import numpy as np
 from pydantic import BaseModel
 
 from checker import __version__
-from checker.claims import extract_claims
-from checker.embed import DEFAULT_MODEL, Embedder, get_embedder
+from checker.claims.extract import extract_claims
 from checker.errors import IncompatibleIndexError, UsageError
-from checker.ingest import FieldMap, load_articles
+from checker.ingest.load import FieldMap, load_articles
 from checker.models import Article, Claim, Sentence
-from checker.sentences import split_sentences
-from checker.store import StoredIndex, index_exists, load_index, locked, read_manifest, save_index
+from checker.nlp.embed import DEFAULT_MODEL, Embedder, get_embedder
+from checker.store.generations import (
+    StoredIndex,
+    index_exists,
+    load_index,
+    locked,
+    read_manifest,
+    save_index,
+)
+from checker.text.sentences import split_sentences
 
 log = logging.getLogger(__name__)
 

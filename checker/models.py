@@ -191,7 +191,7 @@ class ComparePairInput(BaseModel):
     @classmethod
     def _read_date(cls, value: object) -> object:
         if isinstance(value, str) and value.strip():
-            from checker.dates import parse_date
+            from checker.ingest.dates import parse_date
 
             parsed = parse_date(value)
             if parsed is None:

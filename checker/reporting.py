@@ -9,13 +9,13 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from checker.errors import UsageError
+from checker.judge.candidates import Candidate, PairingOptions, find_candidates
+from checker.judge.verdicts import classify_pair
 from checker.models import Article, Claim, Pair, PairSide, Report, ReportSummary, Verdict
-from checker.pair import Candidate, PairingOptions, find_candidates
-from checker.paraphrase import judge_pairs, resolve_adapter
-from checker.quantity_match import match_quantities
+from checker.nlp.paraphrase import judge_pairs, resolve_adapter
+from checker.quantities.match import match_quantities
 from checker.render.kinds import KIND_ORDER
-from checker.store import StoredIndex, load_index
-from checker.verdicts import classify_pair
+from checker.store.generations import StoredIndex, load_index
 
 
 def report(
@@ -103,7 +103,7 @@ def _nli_evidence(
 ) -> dict[tuple[int, int], float]:
     """The NLI model's contradiction probability for each candidate without numbers on both
     sides (figures are judged by their intervals, not by the model)."""
-    from checker.nli import get_nli_judge
+    from checker.nlp.nli import get_nli_judge
 
     wanted = [c for c in candidates if not (claims[c.a].quantities and claims[c.b].quantities)]
     probabilities = get_nli_judge(nli_model).contradiction_probabilities(

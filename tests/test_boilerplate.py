@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from checker.boilerplate import chrome_rule, content_spans, title_span
-from checker.ingest import load_articles
-from checker.sentences import split_sentences
+from checker.ingest.load import load_articles
+from checker.text.boilerplate import chrome_rule, content_spans, title_span
+from checker.text.sentences import split_sentences
 
 
 @pytest.fixture(scope="module")

@@ -11,11 +11,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from checker.check import CheckResult, check
-from checker.ci_formats import CHECK_FORMATS, render_check
+from checker.ci.check import CheckResult, check
 from checker.errors import UsageError
 from checker.indexing import index
 from checker.models import Report
+from checker.render.ci import CHECK_FORMATS, render_check
 from tests.ci_corpus import (
     CONFLICT_LINE,
     CONFLICTING,

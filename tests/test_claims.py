@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from checker.claims import extract_claims, find_times, perpetrators
+from checker.claims.extract import extract_claims, find_times, perpetrators
 from checker.models import Sentence
 
 

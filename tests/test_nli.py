@@ -7,7 +7,7 @@ import pytest
 from checker.comparison import compare
 from checker.errors import UsageError
 from checker.models import ComparePairInput
-from checker.nli import NliJudge
+from checker.nlp.nli import NliJudge
 
 DENIAL_PAIR = ComparePairInput(
     id="fk-like",
@@ -96,7 +96,7 @@ def test_cli_compare_takes_the_nli_model(tmp_path):
 
     from typer.testing import CliRunner
 
-    from checker.cli import app
+    from checker.cli.main import app
 
     model = _tiny_cross_encoder(tmp_path / "nli", NLI_LABELS, favoured=0)
     pairs = tmp_path / "pairs.jsonl"

@@ -9,7 +9,7 @@ import pytest
 from checker.comparison import compare
 from checker.errors import UsageError
 from checker.models import ComparePairInput
-from checker.paraphrase import (
+from checker.nlp.paraphrase import (
     DEFAULT_ADAPTER,
     ParaphraseJudge,
     get_paraphrase_judge,

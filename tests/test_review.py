@@ -13,7 +13,7 @@ from review_corpus import build_index, fresh_index
 from typer.testing import CliRunner
 
 from checker import review
-from checker.cli import app
+from checker.cli.main import app
 from checker.errors import ReviewError, UnknownFindingError, UsageError
 from checker.reporting import report
 from checker.review.store import MIGRATIONS, SCHEMA_VERSION, connect, review_path
@@ -276,7 +276,7 @@ def test_report_suppresses_what_the_review_dismissed(synced):
 def test_check_suppresses_what_the_review_dismissed(synced, tmp_path):
     from review_corpus import ARTICLES
 
-    from checker.check import check
+    from checker.ci.check import check
 
     recheck = tmp_path / "recheck" / "beta.txt"
     recheck.parent.mkdir()

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from checker.ingest import load_articles
+from checker.ingest.load import load_articles
 from checker.models import Article
-from checker.sentences import split_sentences
+from checker.text.sentences import split_sentences
 
 # Measured on annotated/dev.jsonl: 141 of 142 gold sentences come out exactly and the last
 # one is contained in a longer sentence. The thresholds leave a little room for rule changes.

@@ -11,7 +11,7 @@ import pytest
 from checker import __version__
 from checker.errors import CorruptIndexError, IncompatibleIndexError
 from checker.models import Article, Claim, Sentence
-from checker.store import (
+from checker.store.generations import (
     MANIFEST,
     METADATA,
     VECTORS,

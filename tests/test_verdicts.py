@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.claims import extract_claims
+from checker.claims.extract import extract_claims
+from checker.judge.verdicts import classify_pair
 from checker.models import Sentence
-from checker.verdicts import classify_pair
 
 D = dt.date
 

@@ -10,10 +10,10 @@ from typing import Literal, get_args
 
 from checker.errors import UsageError
 from checker.models import Report
+from checker.render.csv import CSV_COLUMNS, render_csv
 from checker.render.html import render_html
 from checker.render.kinds import KIND_DEFINITIONS, KIND_ORDER, ordered_pairs
 from checker.render.markdown import render_markdown
-from checker.render.table import CSV_COLUMNS, render_csv
 
 ReportFormat = Literal["json", "md", "csv", "html"]
 REPORT_FORMATS: tuple[str, ...] = get_args(ReportFormat)

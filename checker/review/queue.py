@@ -17,8 +17,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from checker.errors import UsageError
+from checker.judge.candidates import PairingOptions
 from checker.models import Pair
-from checker.pair import PairingOptions
 from checker.review.models import (
     DISMISS_REASONS,
     STATUSES,

@@ -1,5 +1,5 @@
 """`checker review …` and `checker serve`: thin Typer commands over `checker.review` and
-`checker.server`, mounted on the main app by `checker.cli`."""
+`checker.server`, mounted on the main app by `checker.cli.main`."""
 
 from __future__ import annotations
 

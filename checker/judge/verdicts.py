@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from checker.claims import (
+from checker.claims.extract import (
     RELATIVE_DAY_WORDS,
     WEEKDAYS,
     perpetrators,
@@ -22,17 +22,17 @@ from checker.claims import (
     same_place,
     specific_places,
 )
+from checker.judge.wording import describe_quantity, format_ratio
 from checker.models import Claim, CompareKind, Quantity, Verdict
-from checker.nli import NLI_CONTRADICTION_PROBABILITY
-from checker.paraphrase import (
+from checker.nlp.nli import NLI_CONTRADICTION_PROBABILITY
+from checker.nlp.paraphrase import (
     JUDGE_MIN_CLOSENESS,
     PARAPHRASE_CLOSENESS,
     PARAPHRASE_PROBABILITY,
     closeness,
     word_overlap,
 )
-from checker.quantity_match import QuantityMatch, match_quantities
-from checker.wording import describe_quantity, format_ratio
+from checker.quantities.match import QuantityMatch, match_quantities
 
 # Ratio of the larger to the smaller figure under which two overlapping figures are
 # "close" (GUIDELINES: "within about 1.3-1.4x"; 1.5x and more is divergent).

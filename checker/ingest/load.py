@@ -20,11 +20,11 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from checker.dates import parse_date
 from checker.errors import InputError, UsageError
-from checker.ingest_article import InputFile, article_checksum
-from checker.ingest_files import SIDECAR_SUFFIX, load_html_file, load_text_file
-from checker.ingest_tables import FieldMap, load_table
+from checker.ingest.article import InputFile, article_checksum
+from checker.ingest.dates import parse_date
+from checker.ingest.files import SIDECAR_SUFFIX, load_html_file, load_text_file
+from checker.ingest.tables import FieldMap, load_table
 from checker.models import Article
 
 __all__ = [

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Final
 
 from checker import lexicon as lx
-from checker.figures import Token, lower_at
-from checker.quantity_nouns import Candidate, read_noun
+from checker.quantities.figures import Token, lower_at
+from checker.quantities.nouns import Candidate, read_noun
 
 AFTER_WINDOW: Final = 12  # tokens scanned after a count for its event ("were reportedly killed")
 BEFORE_WINDOW: Final = 12  # ... and before it ("the death toll ... has risen to 85")

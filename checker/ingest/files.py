@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from checker.boilerplate import title_span
 from checker.errors import InputError
-from checker.ingest_article import InputFile, make_article, read_text
+from checker.ingest.article import InputFile, make_article, read_text
 from checker.models import Article
+from checker.text.boilerplate import title_span
 
 SIDECAR_SUFFIX = ".meta.json"
 METADATA_KEYS = ("outlet", "date", "title", "url", "id")

@@ -14,11 +14,11 @@ from __future__ import annotations
 from typing import Final
 
 from checker import lexicon as lx
-from checker.figures import Figure, Token, read_figure, read_hedge, read_range, tokenize
 from checker.models import Hedge, Quantity
-from checker.quantity_events import assign_events
-from checker.quantity_nouns import Candidate, read_noun_phrase
-from checker.quantity_traps import is_trap, is_trap_after
+from checker.quantities.events import assign_events
+from checker.quantities.figures import Figure, Token, read_figure, read_hedge, read_range, tokenize
+from checker.quantities.nouns import Candidate, read_noun_phrase
+from checker.quantities.traps import is_trap, is_trap_after
 
 ABOUT_SPREAD: Final = 0.10  # "about/around N": within 10% either side, the usual rounding
 NEARLY_SPREAD: Final = 0.15  # "nearly N": up to 15% short of N ("nearly 60" fits 51-60)

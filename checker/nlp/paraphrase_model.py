@@ -1,4 +1,4 @@
-"""The paraphrase cross-encoder behind `checker.paraphrase`.
+"""The paraphrase cross-encoder behind `checker.nlp.paraphrase`.
 
 all-MiniLM-L6-v2's transformer reads both sentences at once ([CLS] a [SEP] b [SEP]), so
 it can see what one sentence says that the other leaves out, which a cosine between two
@@ -6,7 +6,7 @@ separately pooled vectors cannot. The base weights stay frozen and come from the
 package; only low-rank adapters (LoRA) on every linear layer and a one-logit head are
 trained (scripts/train_paraphrase.py) and shipped, about 1.3 MB.
 
-Imports torch, so only `checker.paraphrase` loads this module, and only when it is used.
+Imports torch, so only `checker.nlp.paraphrase` loads this module, and only when it is used.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from checker.errors import UsageError
 
-DEFAULT_ADAPTER = Path(__file__).parent / "data" / "paraphrase_adapter.safetensors"
+DEFAULT_ADAPTER = Path(__file__).resolve().parents[1] / "data" / "paraphrase_adapter.safetensors"
 # Probability at and above which a pair without a shared quantity is a `duplicate`.
 PARAPHRASE_PROBABILITY = 0.5
 # Closeness of wording: cosine similarity (all-MiniLM-L6-v2) plus LEXICAL_WEIGHT x the
@@ -43,8 +43,8 @@ class ParaphraseJudge:
         import torch
         from transformers import AutoTokenizer
 
-        from checker.embed import DEFAULT_MODEL, resolve_model_path
-        from checker.paraphrase_model import ParaphraseCrossEncoder, load_adapter
+        from checker.nlp.embed import DEFAULT_MODEL, resolve_model_path
+        from checker.nlp.paraphrase_model import ParaphraseCrossEncoder, load_adapter
 
         try:
             state, metadata = load_adapter(adapter)
@@ -75,7 +75,7 @@ class ParaphraseJudge:
         Each pair is read in one canonical order (sorted texts), so swapping a and b
         changes nothing; the adapter was trained on both orders. Batches group pairs of
         similar length, so little time goes on padding."""
-        from checker.paraphrase_model import MAX_TOKENS
+        from checker.nlp.paraphrase_model import MAX_TOKENS
 
         ordered = [tuple(sorted(pair)) for pair in pairs]
         by_length = sorted(

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from checker import lexicon as lx
-from checker.figures import PLAIN_NUMBER_RE, Figure, Token, is_year, lower_at
-from checker.quantity_nouns import Candidate
+from checker.quantities.figures import PLAIN_NUMBER_RE, Figure, Token, is_year, lower_at
+from checker.quantities.nouns import Candidate
 
 
 def is_trap(text: str, tokens: list[Token], figure: Figure) -> bool:

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 
-from checker.boilerplate import MONTH_PATTERN, WEEKDAY_PATTERN, content_spans, is_chrome_line
 from checker.models import Article, Sentence
+from checker.text.boilerplate import MONTH_PATTERN, WEEKDAY_PATTERN, content_spans, is_chrome_line
 
 # Fewer words than this carry no checkable claim ("Read Also", "Hello, !", "TREASON?").
 MIN_WORDS = 4

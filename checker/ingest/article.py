@@ -7,8 +7,8 @@ import hashlib
 from pathlib import Path
 from typing import NamedTuple
 
-from checker.dates import parse_date
 from checker.errors import InputError
+from checker.ingest.dates import parse_date
 from checker.models import Article
 
 

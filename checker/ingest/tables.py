@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel, ConfigDict
 
 from checker.errors import InputError
-from checker.ingest_article import InputFile, make_article, read_text
+from checker.ingest.article import InputFile, make_article, read_text
 from checker.models import Article
 
 # Column names tried, in order, when FieldMap leaves a field to auto-detection.

@@ -106,7 +106,7 @@ def index_command(
     if [str(path) for path in corpus] == [VERIFY]:
         _verify(index, quiet)
         return
-    from checker.ingest import FieldMap
+    from checker.ingest.load import FieldMap
 
     fields = FieldMap(
         text=text_field,
@@ -143,7 +143,7 @@ VERIFY = "verify"  # `checker index verify --index DIR`: the integrity check
 
 
 def _verify(index: Path, quiet: bool) -> None:
-    from checker.store import verify_index
+    from checker.store.generations import verify_index
 
     try:
         health = verify_index(index)
@@ -188,7 +188,7 @@ def report_command(
     """Write the cross-outlet discrepancy report (json, md, csv or html)."""
     from checker.default_corpus import DEFAULT_INDEX, DEFAULT_OPTIONS, default_corpus
     from checker.indexing import index as run_index
-    from checker.pair import PairingOptions
+    from checker.judge.candidates import PairingOptions
     from checker.render import render_report
     from checker.reporting import report as run_report
     from checker.review.store import dismissed_fingerprints
@@ -260,7 +260,7 @@ def compare_command(
     _write("".join(result.model_dump_json() + "\n" for result in results), out)
 
 
-from checker.review.cli import review_app, serve_command  # noqa: E402
+from checker.cli.review import review_app, serve_command  # noqa: E402
 
 app.add_typer(review_app, name="review")
 app.command("serve")(serve_command)
@@ -292,7 +292,7 @@ Root = Annotated[
 
 
 def _check_paths(paths: list[Path] | None, changed_since: str | None) -> list[Path]:
-    from checker.check import changed_files
+    from checker.ci.check import changed_files
 
     if changed_since is None:
         return list(paths or [])
@@ -334,10 +334,10 @@ def check_command(
 ) -> None:
     """Check new articles against an index for CI. Exit 0: no finding of a --fail-on kind;
     1: such findings; 2: usage or input error."""
-    from checker.check import check as run_check
-    from checker.check import parse_fail_on
-    from checker.ci_formats import render_check, summary_line
-    from checker.pair import PairingOptions
+    from checker.ci.check import check as run_check
+    from checker.ci.check import parse_fail_on
+    from checker.judge.candidates import PairingOptions
+    from checker.render.ci import render_check, summary_line
 
     try:
         kinds = parse_fail_on(fail_on)
@@ -383,7 +383,7 @@ def baseline_command(
     quiet: QuietOption = False,
 ) -> None:
     """Accept today's findings: write a baseline so later checks report only new ones."""
-    from checker.check import baseline as run_baseline
+    from checker.ci.check import baseline as run_baseline
 
     try:
         summary = run_baseline(

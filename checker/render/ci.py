@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Literal, get_args
 
 from checker import __version__
-from checker.check import CheckResult
+from checker.ci.check import CheckResult
 from checker.errors import UsageError
 from checker.models import Pair, PairSide
 from checker.render import render_json
@@ -185,7 +185,7 @@ def render_junit(result: CheckResult) -> str:
     for doc_id in sorted(by_article):
         pairs = by_article[doc_id]
         case = ET.SubElement(
-            suite, "testcase", classname="checker.check", name=sources.get(doc_id, doc_id)
+            suite, "testcase", classname="checker.ci.check", name=sources.get(doc_id, doc_id)
         )
         failing = [pair for pair in pairs if _failing(pair, result)]
         lines = []

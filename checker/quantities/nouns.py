@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from typing import Final
 
 from checker import lexicon as lx
-from checker.figures import VAGUE_FIRST_WORDS, Figure, Token, lower_at
 from checker.models import Hedge
+from checker.quantities.figures import VAGUE_FIRST_WORDS, Figure, Token, lower_at
 
 MAX_NP_TOKENS: Final = 5  # "Syrian civil defence workers": longer runs are not one phrase
 MAX_COMPLEMENT_TOKENS: Final = 4  # "members of [the White Helmets rescue organization]"

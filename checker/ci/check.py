@@ -21,17 +21,22 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from checker import __version__
-from checker.baselines import baseline_of, default_baseline_path, read_baseline, write_baseline
-from checker.embed import get_embedder
+from checker.ci.baseline_file import (
+    baseline_of,
+    default_baseline_path,
+    read_baseline,
+    write_baseline,
+)
 from checker.errors import IncompatibleIndexError, UsageError
 from checker.indexing import analyse_sentences, sentences_of
-from checker.ingest import SIDECAR_SUFFIX, SUPPORTED_SUFFIXES, FieldMap, load_articles
+from checker.ingest.load import SIDECAR_SUFFIX, SUPPORTED_SUFFIXES, FieldMap, load_articles
+from checker.judge.candidates import PairingOptions
 from checker.models import Article, Pair, PairKind, Report
-from checker.pair import PairingOptions
+from checker.nlp.embed import get_embedder
 from checker.render.kinds import KIND_ORDER
 from checker.reporting import build_report
 from checker.review.store import dismissed_fingerprints
-from checker.store import StoredIndex, load_index, locked, save_index
+from checker.store.generations import StoredIndex, load_index, locked, save_index
 
 log = logging.getLogger(__name__)
 
@@ -189,7 +194,9 @@ def _load_new(
 
 def _keyed_below(article: Article, root: Path) -> Article:
     """Give a loose file with a default id (its file name) the id `checker index ROOT` gives it."""
-    from checker.ingest import _checksum  # the same checksum `index` stores, so re-indexing agrees
+    from checker.ingest.load import (
+        _checksum,  # the same checksum `index` stores, so re-indexing agrees
+    )
 
     source = Path(article.source)
     if ":row " in article.source or article.id != source.stem:
