@@ -5,8 +5,7 @@ The library API mirrors the CLI: `index`, `report`, `compare`, `check`, `baselin
 that cross stage boundaries and the errors checker raises.
 """
 
-__version__ = "0.1.0"
-
+from checker._version import __version__
 from checker.ci.check import BaselineSummary, CheckResult, baseline, check  # noqa: E402
 from checker.comparison import compare, read_compare_pairs  # noqa: E402
 from checker.errors import (  # noqa: E402

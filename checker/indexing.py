@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 from pydantic import BaseModel
 
-from checker import __version__
+from checker._version import __version__
 from checker.claims.extract import extract_claims
 from checker.errors import IncompatibleIndexError, UsageError
 from checker.ingest.load import FieldMap, load_articles

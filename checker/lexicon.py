@@ -1,8 +1,10 @@
-"""Word lists that `quantities` reads counts with: number words, hedges, nouns, events, traps.
+"""Every word list checker reads text with, in one place: the calendar, number words, hedges,
+counted nouns and events, traps, places, parties to the conflict, attribution and wording.
 
 Kept apart from the parsing code so that a reader can audit (and extend) the vocabulary in one
-place. Everything is lowercase unless a comment says otherwise. The lists were drawn from the
-FA-KES corpus, the seed articles and annotated/dev.jsonl; they are deliberately small.
+place, and so that two stages never disagree about a word. Everything is lowercase unless a
+comment says otherwise. The lists were drawn from the FA-KES corpus, the seed articles and
+annotated/dev.jsonl; they are deliberately small.
 """
 
 from __future__ import annotations
@@ -10,6 +12,39 @@ from __future__ import annotations
 from typing import Final
 
 from checker.models import Hedge
+
+# --- calendar --------------------------------------------------------------------------------
+
+# In `datetime.date.weekday()` order: WEEKDAYS.index(name) is the weekday number.
+WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY_ABBREVIATIONS: Final = {
+    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
+    "sat": 5, "sun": 6,
+}  # fmt: skip
+# Weekdays as words inside a sentence, plurals too ("on Fridays").
+WEEKDAY_WORDS: Final = frozenset(WEEKDAYS) | frozenset(f"{day}s" for day in WEEKDAYS)
+MONTHS: Final = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+MONTH_ABBREVIATIONS: Final = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+# Month name or abbreviation -> month number.
+MONTH_NUMBERS: Final = {
+    **{name: number for number, name in enumerate(MONTHS, start=1)},
+    **MONTH_ABBREVIATIONS,
+}
+# Capitalised only: "may"/"march" are also a verb and a modal.
+TITLE_CASE_MONTHS: Final = frozenset(name.capitalize() for name in MONTH_NUMBERS)
+# Regular-expression alternations of the names above (longest first); use with re.IGNORECASE.
+MONTH_PATTERN: Final = "(?:" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + ")"
+WEEKDAY_PATTERN: Final = (
+    "(?:" + "|".join(sorted([*WEEKDAYS, *WEEKDAY_ABBREVIATIONS], key=len, reverse=True)) + ")"
+)
+# Days named relative to publication: resolvable, but only as good as the publication date.
+RELATIVE_DAY_WORDS: Final = ("today", "yesterday", "last night", "this morning", "overnight")
 
 # --- number words ----------------------------------------------------------------------------
 
@@ -275,17 +310,7 @@ NP_STOPWORDS: Final = frozenset({
     "up", "down", "out", "off", "away", "if", "because", "despite", "amid", "through",
     "toward", "towards", "along", "behind", "beyond", "whose", "what", "there",
     "here", "then", "just", "nearly", "almost", "least", "ever", "once", "again", "too",
-    "very", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
-})  # fmt: skip
-WEEKDAYS: Final = frozenset(
-    w for w in NP_STOPWORDS if w.endswith(("day", "days")) and w not in {"today", "yesterday"}
-)
-# Capitalised only: "may"/"march" are also a verb and a modal.
-MONTHS: Final = frozenset({
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
-    "Sep", "Sept", "Oct", "Nov", "Dec",
+    "very", *WEEKDAY_WORDS,
 })  # fmt: skip
 # Words allowed between a counted noun and its trailing event word: "20 civilians were
 # reportedly killed", "40 people have been confirmed dead", "were among the dead".
@@ -298,7 +323,7 @@ AUX_BETWEEN: Final = frozenset({
     "their", "they", "who", "that", "which", ",", "too", "each", "apparently", "likely",
     "may", "might", "could", "would", "will", "not", "yet", "then", "as", "well", "went",
     "those", "forced", "gone", "go", "remain", "remained", "remains", "sustained", "suffered",
-    "suffering", *WEEKDAYS,
+    "suffering", *WEEKDAY_WORDS,
 })  # fmt: skip
 # Words that open an aside the event search may skip: "15 civilians including four
 # children were killed", "four people one of them a child were killed".
@@ -314,13 +339,13 @@ CLAUSE_BREAKS: Final = frozenset({
 # Tokens that may sit between two coordinated counts which share one event:
 # "Two women and two soldiers were killed", "Six children were among 19 civilians killed".
 FORWARD_LINKS: Final = frozenset(
-    {"and", ",", "were", "was", "are", "is", "among", "&", "plus", *WEEKDAYS}
+    {"and", ",", "were", "was", "are", "is", "among", "&", "plus", *WEEKDAY_WORDS}
 )
 # ... and between a count and a later subset or continuation that inherits its event:
 # "82 people among them 18 children", "30 jihadists ... and another five".
 BACKWARD_LINKS: Final = frozenset({
     "including", "among", "them", "whom", "of", "and", "another", ",", "plus", "as", "well",
-    "mostly", "most", "also", "along", "with", "to", *WEEKDAYS,
+    "mostly", "most", "also", "along", "with", "to", *WEEKDAY_WORDS,
 })  # fmt: skip
 # With one of these in between, an elliptic count also takes the earlier counted noun:
 # "30 jihadists were killed ... and another five", "31 civilians including 10".
@@ -364,3 +389,109 @@ CURRENCY_WORDS: Final = frozenset({
 # Suffixes fused to a figure that still make it a count ("30km"); any other suffix
 # ("2nd", "$134M", "F16") makes it an ordinal, an amount or a code.
 FUSED_UNITS: Final = frozenset({"km", "kms", "mi"})
+
+# --- places ----------------------------------------------------------------------------------
+
+# Capitalised words after "in/on/of" that are not places: days, months, parties, sources.
+NOT_PLACES: Final = frozenset({
+    *WEEKDAYS, *MONTHS,
+    "syrian", "syria", "the", "a", "an", "islamic", "is", "isis", "isil", "daesh", "russian",
+    "turkish", "kurdish", "us-led", "us", "u.s.", "american", "british", "french", "iranian",
+    "human", "doctors", "white", "civil", "state", "president", "foreign", "defense",
+    "defence", "ramadan", "eid", "he", "she", "they", "it", "local", "government", "regime",
+    "jabhat", "observatory", "un", "united", "amnesty", "reuters", "afp", "sana", "unicef",
+    "anadolu", "rights", "agency", "ministry", "council", "coalition", "army", "forces",
+    "media", "news", "syrias", "britain", "london",
+})  # fmt: skip
+# Country-level names say nothing about which incident a sentence means.
+GENERIC_PLACES: Final = frozenset(
+    {"syria", "syrian", "the country", "middle east", "northern syria", "eastern syria"}
+)
+
+# --- parties to the conflict -----------------------------------------------------------------
+
+# Parties to the Syrian war and the words outlets use for them; a sentence's actors
+# are the parties it names. Chosen from the wording of FA-KES and the seeds.
+PARTY_CUES: Final[dict[str, tuple[str, ...]]] = {
+    "syrian government": (
+        "regime",
+        "government forces",
+        "government troops",
+        "syrian army",
+        "syrian troops",
+        "syrian military",
+        "assad",
+        "pro-government",
+        "loyalist",
+        "syrian government",
+        "government air",
+        "government warplane",
+        "syrian warplane",
+        "syrian air force",
+        "damascus",
+    ),
+    "russia": ("russian", "russia", "moscow"),
+    "us-led coalition": ("coalition", "american", "u.s.", "us-led", "pentagon", "washington"),
+    "islamic state": ("islamic state", "daesh", "isis", "isil", " is group", "is fighters", "amaq"),
+    "rebels": ("rebel", "opposition fighters", "insurgent", "free syrian army", "fsa", "jaysh"),
+    "nusra": ("nusra", "fateh al-sham", "tahrir al-sham", "hts", "qaeda"),
+    "kurdish forces": ("ypg", "sdf", "kurdish", "asayesh", "pyd"),
+    "turkey": ("turkish", "turkey", "ankara"),
+    "israel": ("israel",),
+    "white helmets": ("white helmets", "civil defence", "civil defense"),
+}
+
+# --- attribution -----------------------------------------------------------------------------
+
+# Words that relay someone else's claim: "X said 44 …", "according to", "reportedly".
+ATTRIBUTION_WORDS: Final = (
+    "said", "says", "told", "according to", "reportedly", "claimed", "quoted", "cited",
+)  # fmt: skip
+# Verbs right after a name that make it the sentence's speaker ("Rami Abdel Rahman said").
+SPEAKER_VERBS: Final = (
+    "said",
+    "says",
+    "told",
+    "reported",
+    "announced",
+    "claimed",
+    "stated",
+    "added",
+)
+# Phrases right before a name that make it the speaker ("according to the Observatory").
+SPEAKER_PREPOSITIONS: Final = ("according to", "quoted", "citing", "cited")
+
+# --- wording ---------------------------------------------------------------------------------
+
+# Words left out when two sentences' shared wording is measured (nlp/paraphrase.word_overlap).
+WORDING_STOPWORDS: Final = frozenset({
+    "the", "a", "an", "of", "to", "in", "and", "or", "for", "on", "at", "by", "with", "from",
+    "as", "is", "are", "was", "were", "be", "been", "it", "its", "this", "that", "said",
+    "says", "he", "she", "they", "his", "her", "their", "has", "have", "had", "will", "would",
+})  # fmt: skip
+
+# How reasons word a hedge before a figure ("at least 20 children abducted").
+HEDGE_WORDS: Final[dict[Hedge, str]] = {
+    "exact": "",
+    "at_least": "at least ",
+    "more_than": "more than ",
+    "at_most": "up to ",
+    "less_than": "fewer than ",
+    "about": "about ",
+    "nearly": "nearly ",
+    "between": "",
+    "vague": "",
+}
+# Counted nouns that already name the event ("seven deaths", not "seven deaths killed").
+EVENT_NOUNS: Final = frozenset(
+    {"death", "fatality", "casualty", "victim", "injury", "case", "dead", "body"}
+)
+# Plurals that no suffix rule gives, for reasons that name what was counted.
+IRREGULAR_PLURALS: Final = {
+    "child": "children",
+    "person": "people",
+    "woman": "women",
+    "man": "men",
+    "militiaman": "militiamen",
+    "people": "people",
+}

@@ -24,13 +24,90 @@ Hedge = Literal[
 ]
 
 PairKind = Literal["duplicate", "compatible", "divergent", "conflict", "update", "contradiction"]
-CompareKind = Literal[
-    "duplicate", "compatible", "divergent", "conflict", "update", "contradiction", "unrelated"
-]
+# What `checker compare` may answer: a reported kind, or not the same incident and quantity.
+CompareKind = Literal[PairKind, "unrelated"]
 
 
 class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class KindInfo(Frozen):
+    """One kind of pair as every stage reads it: where it sorts, how severe and urgent it is,
+    what it means and how it is drawn."""
+
+    kind: CompareKind
+    severity: int = Field(description="when several figures are compared the most severe wins")
+    weight: float = Field(description="base score: how much an editor needs to look (0..1)")
+    definition: str
+    colour: str = Field(description="colour name; render/style.py maps it to its shades")
+
+
+# The one table of kinds, in reading order: what an editor must check before what merely
+# agrees. `unrelated` is never reported; `checker compare` answers it for look-alikes.
+KINDS: dict[CompareKind, KindInfo] = {
+    info.kind: info
+    for info in (
+        KindInfo(
+            kind="contradiction",
+            severity=6,
+            weight=0.95,
+            definition="A non-numeric clash: one report negates the other, names the opposite "
+            "actor, or denies the event.",
+            colour="purple",
+        ),
+        KindInfo(
+            kind="conflict",
+            severity=5,
+            weight=0.9,
+            definition="The figures cannot both be true (exact figures differ, or one falls "
+            "below the other's floor or above its ceiling) and timing does not explain it.",
+            colour="red",
+        ),
+        KindInfo(
+            kind="divergent",
+            severity=4,
+            weight=0.7,
+            definition='Compatible only thanks to a hedge, but far apart (44 vs "at least 20").',
+            colour="orange",
+        ),
+        KindInfo(
+            kind="update",
+            severity=3,
+            weight=0.45,
+            definition="The later report gives a higher figure for the same quantity: a rise, "
+            "not a contradiction.",
+            colour="blue",
+        ),
+        KindInfo(
+            kind="compatible",
+            severity=2,
+            weight=0.25,
+            definition="The same quantity, with figures that agree within their hedges.",
+            colour="green",
+        ),
+        KindInfo(
+            kind="duplicate",
+            severity=1,
+            weight=0.15,
+            definition="The same claim with the same figures (wire copy or paraphrase).",
+            colour="grey",
+        ),
+        KindInfo(
+            kind="unrelated",
+            severity=0,
+            weight=0.0,
+            definition="Not the same incident or not the same quantity: never reported.",
+            colour="grey",
+        ),
+    )
+}
+# The reported kinds in reading order.
+KIND_ORDER: tuple[PairKind, ...] = tuple(
+    kind
+    for kind in KINDS
+    if kind != "unrelated"  # type: ignore[misc]
+)
 
 
 class Article(Frozen):
@@ -87,10 +164,13 @@ class Claim(Frozen):
 
     sentence: Sentence
     quantities: list[Quantity] = []
-    negated: bool = False
     places: list[str] = []
-    actors: list[str] = []
-    speaker: str | None = None
+    actors: list[str] = Field([], description="parties to the conflict the sentence names")
+    perpetrators: list[str] = Field(
+        [], description="parties named next to attack words: who it says attacked"
+    )
+    attributed: bool = Field(False, description="it relays someone's claim: 'said', 'reportedly'")
+    speaker: str | None = Field(None, description="the person or body it quotes, if named")
     times: list[TimeExpression] = []
     window: str | None = Field(
         None, description="cumulative window: 'since April', 'past two weeks'"

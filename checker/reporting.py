@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
@@ -11,10 +10,18 @@ from pathlib import Path
 from checker.errors import UsageError
 from checker.judge.candidates import Candidate, PairingOptions, find_candidates
 from checker.judge.verdicts import classify_pair
-from checker.models import Article, Claim, Pair, PairSide, Report, ReportSummary, Verdict
+from checker.models import (
+    KIND_ORDER,
+    Article,
+    Claim,
+    Pair,
+    PairSide,
+    Report,
+    ReportSummary,
+    Verdict,
+)
 from checker.nlp.paraphrase import judge_pairs, resolve_adapter
 from checker.quantities.match import match_quantities
-from checker.render.kinds import KIND_ORDER
 from checker.store.generations import StoredIndex, load_index
 
 
@@ -165,12 +172,6 @@ def _judge(
     )
 
 
-# Attribution cues: a sentence that relays someone's figure.
-ATTRIBUTION_RE = re.compile(
-    r"\b(said|says|told|according to|reportedly|claimed|quoted|cited)\b", re.I
-)
-
-
 def rival_sources_in_one_article(a: Claim, b: Claim, verdict: Verdict) -> bool:
     """Within one article only figures relayed from two sources disagree ("X said 44 … reportedly
     at least 20"); an article's own background facts and paraphrases are not findings."""
@@ -178,7 +179,7 @@ def rival_sources_in_one_article(a: Claim, b: Claim, verdict: Verdict) -> bool:
         return False
     if a.speaker and b.speaker:
         return a.speaker != b.speaker
-    return bool(ATTRIBUTION_RE.search(a.sentence.text) and ATTRIBUTION_RE.search(b.sentence.text))
+    return a.attributed and b.attributed
 
 
 def fingerprint(a: Claim, b: Claim) -> str:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from checker.claims.extract import extract_claims, find_times, perpetrators
+from checker.claims import extract_claims, find_perpetrators, find_times
 from checker.models import Sentence
 
 
@@ -24,7 +24,7 @@ def test_quantities_places_and_speaker_of_the_seed_sentence():
     )
     assert [(q.value, q.category, q.event) for q in claim.quantities] == [(44, "child", "abducted")]
     assert "Idlib" in claim.places
-    assert not claim.negated
+    assert not claim.denial and not claim.perpetrators
 
 
 def test_attributed_speaker_is_found_for_sentences_that_count_an_event():
@@ -80,16 +80,27 @@ def test_denial_and_negation():
     claim = claim_of(
         "Reports on the use of chemical weapons in Ghouta are totally false state news agency SANA said."
     )
-    assert claim.denial and claim.negated
+    assert claim.denial and claim.attributed
 
 
 def test_perpetrators_name_who_attacked():
-    assert perpetrators("A Syrian regime warplane struck a marketplace in the province.") == [
+    assert find_perpetrators("A Syrian regime warplane struck a marketplace in the province.") == [
         "syrian government"
     ]
-    assert perpetrators(
+    assert find_perpetrators(
         "Dozens of civilians have been killed after Russian airstrikes targeted a market."
     ) == ["russia"]
+
+
+def test_claims_carry_perpetrators_and_attribution_for_verdicts():
+    claim = claim_of(
+        "Syrian government warplanes struck the town of Atareb on Friday, killing 10 civilians, "
+        "the Observatory said."
+    )
+    assert claim.perpetrators == ["syrian government"]
+    assert claim.attributed
+    plain = claim_of("Ten civilians were killed in the town of Atareb on Friday.")
+    assert plain.perpetrators == [] and not plain.attributed
 
 
 def test_published_dates_may_differ_per_sentence():

@@ -21,8 +21,17 @@ import jsonschema
 import pytest
 
 from checker.errors import UsageError
-from checker.models import Pair, PairKind, PairSide, Quantity, Report, ReportSummary
-from checker.render import CSV_COLUMNS, KIND_DEFINITIONS, KIND_ORDER, render_report
+from checker.models import (
+    KIND_ORDER,
+    KINDS,
+    Pair,
+    PairKind,
+    PairSide,
+    Quantity,
+    Report,
+    ReportSummary,
+)
+from checker.render import CSV_COLUMNS, render_report
 from checker.render.schema import REPORT_SCHEMA_PATH, report_json_schema
 
 SEED_000 = "seeds/000_40c429d6fe785e39.txt"
@@ -369,8 +378,8 @@ def test_markdown_has_a_section_per_present_kind_only(report: Report):
     some = [finding for finding in report.pairs if finding.kind in ("divergent", "duplicate")]
     text = render_report(report_of(some), "md")
     assert re.findall(r"^## .*$", text, re.MULTILINE) == ["## Divergent (1)", "## Duplicate (1)"]
-    assert KIND_DEFINITIONS["divergent"] in text
-    assert KIND_DEFINITIONS["conflict"] not in text
+    assert KINDS["divergent"].definition in text
+    assert KINDS["conflict"].definition not in text
     assert "| Conflict pairs | 0 |" in text
     assert "| Divergent pairs | 1 |" in text
 
@@ -472,7 +481,7 @@ def test_html_shows_kinds_with_counts_and_definitions(report: Report):
     text = render_report(report, "html")
     for kind in KIND_ORDER:
         assert f'href="#kind-{kind}"' in text
-        assert html.escape(KIND_DEFINITIONS[kind]) in text
+        assert html.escape(KINDS[kind].definition) in text
     assert '<span class="count">2</span></h2>' in text  # two conflicts
     assert "doc <code>000_40c429d6fe785e39</code> [1685:1854]" in text
     assert "similarity 0.66" in text and "score 0.74" in text

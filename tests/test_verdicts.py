@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.claims.extract import extract_claims
+from checker.claims import extract_claims
 from checker.judge.verdicts import classify_pair
 from checker.models import Sentence
 

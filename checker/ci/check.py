@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
-from checker import __version__
+from checker._version import __version__
 from checker.ci.baseline_file import (
     baseline_of,
     default_baseline_path,
@@ -31,9 +31,8 @@ from checker.errors import IncompatibleIndexError, UsageError
 from checker.indexing import analyse_sentences, sentences_of
 from checker.ingest.load import SIDECAR_SUFFIX, SUPPORTED_SUFFIXES, FieldMap, load_articles
 from checker.judge.candidates import PairingOptions
-from checker.models import Article, Pair, PairKind, Report
+from checker.models import KIND_ORDER, Article, Pair, PairKind, Report
 from checker.nlp.embed import get_embedder
-from checker.render.kinds import KIND_ORDER
 from checker.reporting import build_report
 from checker.review.store import dismissed_fingerprints
 from checker.store.generations import StoredIndex, load_index, locked, save_index

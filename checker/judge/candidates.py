@@ -13,7 +13,7 @@ from collections import defaultdict
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
-from checker.claims.extract import places_overlap
+from checker.judge.places import places_overlap
 from checker.models import Article, Claim
 from checker.quantities.match import match_strength
 

@@ -14,16 +14,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from checker.claims.extract import (
-    RELATIVE_DAY_WORDS,
-    WEEKDAYS,
-    perpetrators,
-    places_overlap,
-    same_place,
-    specific_places,
-)
+from checker import lexicon as lx
+from checker.judge.places import places_overlap, same_place, specific_places
 from checker.judge.wording import describe_quantity, format_ratio
-from checker.models import Claim, CompareKind, Quantity, Verdict
+from checker.models import KINDS, Claim, CompareKind, Quantity, Verdict
 from checker.nlp.nli import NLI_CONTRADICTION_PROBABILITY
 from checker.nlp.paraphrase import (
     JUDGE_MIN_CLOSENESS,
@@ -32,7 +26,7 @@ from checker.nlp.paraphrase import (
     closeness,
     word_overlap,
 )
-from checker.quantities.match import QuantityMatch, match_quantities
+from checker.quantities.match import QuantityMatch, figure_ratio, match_quantities, point
 
 # Ratio of the larger to the smaller figure under which two overlapping figures are
 # "close" (GUIDELINES: "within about 1.3-1.4x"; 1.5x and more is divergent).
@@ -59,27 +53,6 @@ NEWS_CYCLE_DAYS = 2
 # contradiction pairs are 0-7 days apart); undated pairs need close wording instead.
 CONTRADICTION_WINDOW_DAYS = 7
 UNDATED_CONTRADICTION_SIMILARITY = 0.75
-
-# Base scores: how much an editor needs to look at each kind (discrepancies first).
-KIND_WEIGHT: dict[str, float] = {
-    "contradiction": 0.95,
-    "conflict": 0.9,
-    "divergent": 0.7,
-    "update": 0.45,
-    "compatible": 0.25,
-    "duplicate": 0.15,
-    "unrelated": 0.0,
-}
-# When several quantities are compared, the pair takes the most severe verdict.
-SEVERITY = (
-    "unrelated",
-    "duplicate",
-    "compatible",
-    "update",
-    "divergent",
-    "conflict",
-    "contradiction",
-)
 
 
 def classify_pair(
@@ -112,7 +85,7 @@ def classify_pair(
             for match in _decisive(matches)
         ]
         if verdicts:
-            return max(verdicts, key=lambda verdict: (SEVERITY.index(verdict.kind), verdict.score))
+            return max(verdicts, key=lambda verdict: (KINDS[verdict.kind].severity, verdict.score))
     clash = _non_numeric_clash(a, b, similarity, nli_contradiction)
     if clash and not incident_gap and _same_news_cycle(a_date, b_date, similarity):
         return clash
@@ -255,7 +228,7 @@ def _compare_figures(
 ) -> Verdict:
     qa, qb = match.a, match.b
     said = f"{describe_quantity(qa)} vs {describe_quantity(qb)}"
-    ratio = _ratio(qa, qb)
+    ratio = figure_ratio(qa, qb)
     overlap = _overlaps(qa, qb)
     rise = _is_update(qa, qb, a, b, a_date, b_date)
     if ratio > SAME_EVENT_MAX_RATIO and not (a.toll_update or b.toll_update):
@@ -297,7 +270,7 @@ def _is_update(
     qa: Quantity, qb: Quantity, a: Claim, b: Claim, a_date: dt.date | None, b_date: dt.date | None
 ) -> str | None:
     """A rise, not a contradiction: the later report is higher (by date or by its own words)."""
-    a_value, b_value = _point(qa), _point(qb)
+    a_value, b_value = point(qa), point(qb)
     if a_value == b_value:
         return None
     later_is_b = b_value > a_value
@@ -347,8 +320,8 @@ def _non_numeric_clash(
             score=_score("contradiction", similarity),
             reason=f"one report ({denier}) denies or calls false what the other asserts",
         )
-    a_parties = perpetrators(a.sentence.text)
-    b_parties = perpetrators(b.sentence.text)
+    a_parties = a.perpetrators
+    b_parties = b.perpetrators
     if a_parties and b_parties and not set(a_parties) & set(b_parties):
         return Verdict(
             kind="contradiction",
@@ -386,20 +359,8 @@ def _overlaps(qa: Quantity, qb: Quantity) -> bool:
     return qa.low <= b_high and qb.low <= a_high
 
 
-def _point(quantity: Quantity) -> float:
-    """The figure to compare: the stated value, else the middle of a bounded vague range."""
-    if quantity.value is not None:
-        return quantity.value
-    return (quantity.low + quantity.high) / 2 if quantity.high is not None else quantity.low
-
-
-def _ratio(qa: Quantity, qb: Quantity) -> float:
-    low, high = sorted((_point(qa), _point(qb)))
-    return high / low if low > 0 else float("inf")
-
-
 def _small_gap(qa: Quantity, qb: Quantity) -> bool:
-    return abs(_point(qa) - _point(qb)) <= SMALL_GAP
+    return abs(point(qa) - point(qb)) <= SMALL_GAP
 
 
 def _vague_pair(qa: Quantity, qb: Quantity) -> bool:
@@ -407,10 +368,10 @@ def _vague_pair(qa: Quantity, qb: Quantity) -> bool:
     return "vague" in (qa.hedge, qb.hedge)
 
 
-def _score(kind: str, similarity: float, ratio: float = 1.0) -> float:
+def _score(kind: CompareKind, similarity: float, ratio: float = 1.0) -> float:
     spread = min(max(ratio, 1.0), 10.0)
     bonus = 0.05 * (spread - 1.0) / 9.0 if kind in ("conflict", "divergent") else 0.0
-    return round(min(1.0, KIND_WEIGHT[kind] * (0.6 + 0.4 * max(similarity, 0.0)) + bonus), 4)
+    return round(min(1.0, KINDS[kind].weight * (0.6 + 0.4 * max(similarity, 0.0)) + bonus), 4)
 
 
 def _verdict(
@@ -431,7 +392,7 @@ def _unrelated(reason: str) -> Verdict:
 
 def _weekdays(claim: Claim) -> set[str]:
     return {
-        t.text.lower().rstrip("s") for t in claim.times if t.text.lower().rstrip("s") in WEEKDAYS
+        t.text.lower().rstrip("s") for t in claim.times if t.text.lower().rstrip("s") in lx.WEEKDAYS
     }
 
 
@@ -441,7 +402,7 @@ def _event_dates(claim: Claim) -> set[dt.date]:
     return {
         t.date
         for t in claim.times
-        if t.date is not None and t.text.lower() not in RELATIVE_DAY_WORDS
+        if t.date is not None and t.text.lower() not in lx.RELATIVE_DAY_WORDS
     }
 
 

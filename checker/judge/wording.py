@@ -2,25 +2,8 @@
 
 from __future__ import annotations
 
+from checker import lexicon as lx
 from checker.models import Quantity
-
-HEDGE_WORDS = {
-    "exact": "",
-    "at_least": "at least ",
-    "more_than": "more than ",
-    "at_most": "up to ",
-    "less_than": "fewer than ",
-    "about": "about ",
-    "nearly": "nearly ",
-    "between": "",
-    "vague": "",
-}
-
-
-# Counted nouns that already name the event ("seven deaths", not "seven deaths killed").
-EVENT_NOUNS = frozenset(
-    {"death", "fatality", "casualty", "victim", "injury", "case", "dead", "body"}
-)
 
 
 def describe_quantity(quantity: Quantity) -> str:
@@ -31,12 +14,12 @@ def describe_quantity(quantity: Quantity) -> str:
     elif quantity.hedge == "between" and quantity.high is not None:
         head = f"{_number(quantity.low)}-{_number(quantity.high)}"
     else:
-        head = HEDGE_WORDS[quantity.hedge] + _number(quantity.value)
+        head = lx.HEDGE_WORDS[quantity.hedge] + _number(quantity.value)
     noun = quantity.counted and _plural(quantity.counted, quantity.value)
     parts = [head]
     if noun and noun.lower() not in head.lower():
         parts.append(noun)
-    if quantity.event and quantity.counted not in EVENT_NOUNS:
+    if quantity.event and quantity.counted not in lx.EVENT_NOUNS:
         parts.append(quantity.event)
     return " ".join(parts)
 
@@ -56,16 +39,8 @@ def _number(value: float) -> str:
 def _plural(noun: str, value: float | None) -> str:
     if value == 1:
         return noun
-    irregular = {
-        "child": "children",
-        "person": "people",
-        "woman": "women",
-        "man": "men",
-        "militiaman": "militiamen",
-        "people": "people",
-    }
-    if noun in irregular:
-        return irregular[noun]
+    if noun in lx.IRREGULAR_PLURALS:
+        return lx.IRREGULAR_PLURALS[noun]
     if noun.endswith("y") and noun[-2:-1] not in "aeiou":
         return noun[:-1] + "ies"
     if noun.endswith(("s", "sh", "ch", "x")):

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from checker import lexicon as lx
 from checker.errors import UsageError
 
 DEFAULT_ADAPTER = Path(__file__).resolve().parents[1] / "data" / "paraphrase_adapter.safetensors"
@@ -139,52 +140,8 @@ def judge_pairs(
     return probabilities
 
 
-STOPWORDS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "to",
-        "in",
-        "and",
-        "or",
-        "for",
-        "on",
-        "at",
-        "by",
-        "with",
-        "from",
-        "as",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "it",
-        "its",
-        "this",
-        "that",
-        "said",
-        "says",
-        "he",
-        "she",
-        "they",
-        "his",
-        "her",
-        "their",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-    ]
-)
-
-
 def word_overlap(a_text: str, b_text: str) -> float:
     """Jaccard overlap of the two sentences' content words (lower-cased, stopwords out)."""
-    a_words = set(re.findall(r"[a-z0-9]+", a_text.lower())) - STOPWORDS
-    b_words = set(re.findall(r"[a-z0-9]+", b_text.lower())) - STOPWORDS
+    a_words = set(re.findall(r"[a-z0-9]+", a_text.lower())) - lx.WORDING_STOPWORDS
+    b_words = set(re.findall(r"[a-z0-9]+", b_text.lower())) - lx.WORDING_STOPWORDS
     return len(a_words & b_words) / len(a_words | b_words) if a_words | b_words else 0.0

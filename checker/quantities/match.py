@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel, ConfigDict
 
+from checker import lexicon as lx
 from checker.models import Quantity
 
 # Categories an outlet uses interchangeably for the same victims ("31 civilians" vs
@@ -20,23 +21,6 @@ from checker.models import Quantity
 INTERCHANGEABLE = (frozenset({"civilian", "people", "case"}),)
 # Categories whose counted noun is a unit: figures compare only in the same unit.
 MEASURED = frozenset({"distance", "money", "weight", "area", "duration"})
-# Categories that count people; a human event with no counted noun ("killed 13") counts people.
-HUMAN_CATEGORIES = frozenset(
-    {"civilian", "people", "child", "woman", "soldier", "fighter", "police", "rescuer", "refugee"}
-)
-HUMAN_EVENTS = frozenset(
-    {
-        "killed",
-        "wounded",
-        "abducted",
-        "displaced",
-        "fled",
-        "arrested",
-        "missing",
-        "affected",
-        "evacuated",
-    }
-)
 
 
 class QuantityMatch(BaseModel):
@@ -98,7 +82,7 @@ def match_strength(qa: Quantity, qb: Quantity) -> float:
 
 
 def _category(quantity: Quantity) -> str:
-    if not quantity.category and not quantity.counted and quantity.event in HUMAN_EVENTS:
+    if not quantity.category and not quantity.counted and quantity.event in lx.PEOPLE_EVENTS:
         return "people"  # "killed 13 and wounded 29": bare counts of a human event
     return quantity.category
 
@@ -111,3 +95,19 @@ def _category_fit(a_category: str, b_category: str) -> float:
     if not a_category or not b_category:
         return 0.3  # an unclassified noun ("eight members of the team") may count anyone
     return 0.0
+
+
+def point(quantity: Quantity) -> float:
+    """The figure a quantity stands for: its stated value, else the middle of a bounded vague
+    range ("dozens": 61.5), else its floor."""
+    if quantity.value is not None:
+        return quantity.value
+    return (quantity.low + quantity.high) / 2 if quantity.high is not None else quantity.low
+
+
+def figure_ratio(qa: Quantity, qb: Quantity) -> float:
+    """How far apart two figures are: the larger `point` over the smaller (inf from zero).
+    The one ratio rule: verdicts separate compatible from divergent with it, and review
+    statistics suggest thresholds on it."""
+    low, high = sorted((point(qa), point(qb)))
+    return high / low if low > 0 else float("inf")

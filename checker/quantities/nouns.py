@@ -69,7 +69,7 @@ def _is_np_stop(tokens: list[Token], k: int) -> bool:
     if lower in lx.EVENT_WORDS and _lemma(lower) not in _KNOWN_NOUNS:
         # "44 dead", but "seven civilian deaths", "191000 lives", "900000 displaced Syrians"
         return not (lower.endswith("ed") and _lemma(lower_at(tokens, k + 1)) in lx.CATEGORY)
-    if token.text in lx.MONTHS or lower in lx.UNIT_WORDS or lower in lx.SCALE_WORDS:
+    if token.text in lx.TITLE_CASE_MONTHS or lower in lx.UNIT_WORDS or lower in lx.SCALE_WORDS:
         return True
     if lower in VAGUE_FIRST_WORDS:
         return True

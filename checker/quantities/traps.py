@@ -61,7 +61,7 @@ def _next_to_month(tokens: list[Token], first: int, end: int) -> bool:
     """Whether tokens [first, end) are the day or the year of a date: "August 17", "17 Aug"."""
 
     def is_month(k: int) -> bool:
-        return 0 <= k < len(tokens) and tokens[k].text in lx.MONTHS
+        return 0 <= k < len(tokens) and tokens[k].text in lx.TITLE_CASE_MONTHS
 
     if is_month(first - 1) or is_month(end):
         return True

@@ -1,6 +1,6 @@
 """Report renderers: the same `Report` as JSON, Markdown, CSV or a self-contained HTML page.
 
-Every format lists pairs in one reading order (kind in `KIND_ORDER`, score descending,
+Every format lists pairs in one reading order (kind in `checker.models.KIND_ORDER`, score descending,
 then fingerprint), so the same report always renders to byte-identical text.
 """
 
@@ -12,7 +12,7 @@ from checker.errors import UsageError
 from checker.models import Report
 from checker.render.csv import CSV_COLUMNS, render_csv
 from checker.render.html import render_html
-from checker.render.kinds import KIND_DEFINITIONS, KIND_ORDER, ordered_pairs
+from checker.render.kinds import ordered_pairs
 from checker.render.markdown import render_markdown
 
 ReportFormat = Literal["json", "md", "csv", "html"]
@@ -20,8 +20,6 @@ REPORT_FORMATS: tuple[str, ...] = get_args(ReportFormat)
 
 __all__ = [
     "CSV_COLUMNS",
-    "KIND_DEFINITIONS",
-    "KIND_ORDER",
     "REPORT_FORMATS",
     "ReportFormat",
     "ordered_pairs",

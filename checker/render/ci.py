@@ -12,12 +12,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Literal, get_args
 
-from checker import __version__
+from checker._version import __version__
 from checker.ci.check import CheckResult
 from checker.errors import UsageError
-from checker.models import Pair, PairSide
+from checker.models import KIND_ORDER, KINDS, Pair, PairSide
 from checker.render import render_json
-from checker.render.kinds import KIND_DEFINITIONS, KIND_ORDER
 
 CheckFormat = Literal["text", "json", "sarif", "junit", "github"]
 CHECK_FORMATS: tuple[str, ...] = get_args(CheckFormat)
@@ -105,7 +104,7 @@ def render_sarif(result: CheckResult) -> str:
             "id": kind,
             "name": kind.capitalize(),
             "shortDescription": {"text": f"{kind} between two reports"},
-            "fullDescription": {"text": KIND_DEFINITIONS[kind]},
+            "fullDescription": {"text": KINDS[kind].definition},
             "defaultConfiguration": {"level": "error" if kind in result.fail_on else "note"},
         }
         for kind in KIND_ORDER

@@ -10,9 +10,9 @@ from __future__ import annotations
 import logging
 from html import escape
 
-from checker.models import Pair, PairSide, Quantity, Report
+from checker.models import KIND_ORDER, KINDS, Pair, PairSide, Quantity, Report
 from checker.render.figures import format_interval, format_score
-from checker.render.kinds import KIND_DEFINITIONS, KIND_ORDER, pairs_by_kind
+from checker.render.kinds import pairs_by_kind
 from checker.render.style import report_css
 
 logger = logging.getLogger(__name__)
@@ -81,7 +81,7 @@ def _section(kind: str, pairs: list[Pair]) -> str:
         f'<section class="kind kind-{kind}" id="kind-{kind}">\n'
         f'<h2><span class="dot"></span>{kind.capitalize()} '
         f'<span class="count">{len(pairs)}</span></h2>\n'
-        f'<p class="definition">{escape(KIND_DEFINITIONS[kind])}</p>\n'
+        f'<p class="definition">{escape(KINDS[kind].definition)}</p>\n'
         f"{findings}</section>\n"
     )
 

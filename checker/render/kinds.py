@@ -1,36 +1,8 @@
-"""The pair kinds as a reader meets them: their order in a report and what each one means."""
+"""Pairs in reading order: kinds as `checker.models.KINDS` orders them, then score."""
 
 from __future__ import annotations
 
-from checker.models import Pair, PairKind, Report
-
-# Most urgent first: what an editor must check before what merely agrees.
-KIND_ORDER: tuple[PairKind, ...] = (
-    "contradiction",
-    "conflict",
-    "divergent",
-    "update",
-    "compatible",
-    "duplicate",
-)
-
-# One definition per kind, shared by the Markdown and HTML reports and the README.
-KIND_DEFINITIONS: dict[PairKind, str] = {
-    "contradiction": (
-        "A non-numeric clash: one report negates the other, names the opposite actor, "
-        "or denies the event."
-    ),
-    "conflict": (
-        "The figures cannot both be true (exact figures differ, or one falls below the other's "
-        "floor or above its ceiling) and timing does not explain it."
-    ),
-    "divergent": 'Compatible only thanks to a hedge, but far apart (44 vs "at least 20").',
-    "update": (
-        "The later report gives a higher figure for the same quantity: a rise, not a contradiction."
-    ),
-    "compatible": "The same quantity, with figures that agree within their hedges.",
-    "duplicate": "The same claim with the same figures (wire copy or paraphrase).",
-}
+from checker.models import KIND_ORDER, Pair, PairKind, Report
 
 
 def pair_sort_key(pair: Pair) -> tuple[int, float, str, str, int, str, int]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from checker.models import Pair, PairSide, Quantity, Report
+from checker.models import KINDS, Pair, PairSide, Quantity, Report
 from checker.render.figures import format_interval, format_score
-from checker.render.kinds import KIND_DEFINITIONS, pairs_by_kind, summary_counts
+from checker.render.kinds import pairs_by_kind, summary_counts
 
 # Characters that open Markdown (or inline HTML) constructs anywhere in a line.
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~&!])")
@@ -28,7 +28,7 @@ def render_markdown(report: Report) -> str:
     lines = ["# Claim consistency report", ""]
     lines += _summary(report)
     for kind, pairs in pairs_by_kind(report).items():
-        lines += [f"## {kind.capitalize()} ({len(pairs)})", "", f"*{KIND_DEFINITIONS[kind]}*", ""]
+        lines += [f"## {kind.capitalize()} ({len(pairs)})", "", f"*{KINDS[kind].definition}*", ""]
         for number, pair in enumerate(pairs, start=1):
             lines += _finding(number, pair)
     if not report.pairs:

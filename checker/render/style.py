@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from checker.models import PairKind
+from checker.models import KIND_ORDER, KINDS
 
-# Accent and tint per kind: warm for what needs checking, cool or grey for what agrees.
-KIND_COLOURS: dict[PairKind, tuple[str, str]] = {
-    "contradiction": ("#7b1fa2", "#f3e5f5"),
-    "conflict": ("#c62828", "#fdecea"),
-    "divergent": ("#d35400", "#fdf0e1"),
-    "update": ("#1565c0", "#e6f0fb"),
-    "compatible": ("#2e7d32", "#e8f5e9"),
-    "duplicate": ("#5f6368", "#eeeff1"),
+# Accent and tint per colour name of the kind table (checker.models.KINDS): warm for what
+# needs checking, cool or grey for what agrees.
+PALETTE: dict[str, tuple[str, str]] = {
+    "purple": ("#7b1fa2", "#f3e5f5"),
+    "red": ("#c62828", "#fdecea"),
+    "orange": ("#d35400", "#fdf0e1"),
+    "blue": ("#1565c0", "#e6f0fb"),
+    "green": ("#2e7d32", "#e8f5e9"),
+    "grey": ("#5f6368", "#eeeff1"),
 }
 
 _BASE_CSS = """
@@ -75,8 +76,8 @@ footer { color: var(--muted); font-size: .8rem; margin-top: 3rem; }
 
 def report_css() -> str:
     """The whole stylesheet: the base rules, then one colour rule per kind."""
-    kind_rules = "".join(
-        f".kind-{kind} {{ --kind: {accent}; --tint: {tint}; }}\n"
-        for kind, (accent, tint) in KIND_COLOURS.items()
-    )
+    kind_rules = ""
+    for kind in KIND_ORDER:
+        accent, tint = PALETTE[KINDS[kind].colour]
+        kind_rules += f".kind-{kind} {{ --kind: {accent}; --tint: {tint}; }}\n"
     return _BASE_CSS.lstrip("\n") + kind_rules

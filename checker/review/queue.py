@@ -18,7 +18,8 @@ from pathlib import Path
 
 from checker.errors import UsageError
 from checker.judge.candidates import PairingOptions
-from checker.models import Pair
+from checker.models import KIND_ORDER, Pair
+from checker.quantities.match import figure_ratio
 from checker.review.models import (
     DISMISS_REASONS,
     STATUSES,
@@ -196,12 +197,12 @@ def _content_hash(pair: Pair) -> str:
 
 
 def _ratio(pair: Pair) -> float | None:
-    """How far apart the compared figures are (larger / smaller), None without two figures."""
+    """How far apart the compared figures are, by the verdicts' own rule (`figure_ratio`);
+    None without two figures or when one is zero."""
     if pair.compared is None:
         return None
-    figures = [q.value if q.value is not None else q.low for q in pair.compared]
-    smaller, larger = min(figures), max(figures)
-    return round(larger / smaller, 4) if smaller > 0 else None
+    ratio = figure_ratio(*pair.compared)
+    return round(ratio, 4) if ratio != float("inf") else None
 
 
 def list_findings(
@@ -213,8 +214,6 @@ def list_findings(
     include_gone: bool = False,
 ) -> list[Finding]:
     """Findings in queue order (kind, then score), filtered; gone ones only when asked."""
-    from checker.render.kinds import KIND_ORDER
-
     if status is not None and status not in STATUSES:
         raise UsageError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
     clauses, values = [], []

@@ -21,8 +21,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.templating import Jinja2Templates
 
 from checker.errors import CheckerError, UnknownFindingError
-from checker.models import Article, PairSide
-from checker.render.kinds import KIND_DEFINITIONS, KIND_ORDER
+from checker.models import KIND_ORDER, KINDS, Article, PairSide
 from checker.review import (
     DISMISS_REASONS,
     STATUSES,
@@ -185,7 +184,9 @@ def create_app(*, index_path: str | Path, reviewer: str | None = None) -> FastAP
             filters=filters,
             previous=previous,
             following=following,
-            definition=KIND_DEFINITIONS.get(detail.finding.kind, ""),
+            definition=KINDS[detail.finding.kind].definition
+            if detail.finding.kind in KINDS
+            else "",
         )
 
     @app.post("/findings/{finding_id}/verdict")

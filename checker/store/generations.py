@@ -28,7 +28,7 @@ from pydantic import BaseModel, ConfigDict
 from checker.errors import CorruptIndexError, IncompatibleIndexError, IndexLockedError
 from checker.models import Article, Claim
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: claims carry perpetrators and attribution
 MANIFEST = "manifest.json"
 VECTORS = "vectors.faiss"
 METADATA = "meta.sqlite"
@@ -103,7 +103,7 @@ def read_manifest(path: Path) -> dict:
 
 def _check_writer_version(manifest_path: Path, written_by: str) -> None:
     """Refuse an index written by a newer checker (major.minor): it may hold what this one misreads."""
-    from checker import __version__
+    from checker._version import __version__
 
     def major_minor(version: str) -> tuple[int, ...]:
         parts = version.split(".")[:2]

@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import re
 
+from checker import lexicon as lx
+
 # A chrome line is short; a long line that happens to open with "Share" is prose.
 CHROME_LINE_MAX_WORDS = 30
 # Tail markers are block headings, never sentences.
@@ -90,23 +92,14 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 
-# Month and weekday names, full or abbreviated; use with re.IGNORECASE.
-MONTH_PATTERN = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
-WEEKDAY_PATTERN = (
-    r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?"
-    r"|sat(?:urday)?|sun(?:day)?)"
-)
 _TIMESTAMP_TOKEN = re.compile(
-    rf"^(\d+([:./-]\d+)*|[+-]\d+|{MONTH_PATTERN}|{WEEKDAY_PATTERN}|gmt|utc|am|pm|at|updated"
+    rf"^(\d+([:./-]\d+)*|[+-]\d+|{lx.MONTH_PATTERN}|{lx.WEEKDAY_PATTERN}|gmt|utc|am|pm|at|updated"
     rf"|published|last|[-–—|,:/])[.,]?$",
     re.IGNORECASE,
 )
 # A full date or a clock time: captions and datelines carry one, headlines do not.
 _FULL_DATE = re.compile(
-    rf"\b(\d{{1,2}}\s+{MONTH_PATTERN}\.?,?\s+\d{{4}}|{MONTH_PATTERN}\.?\s+\d{{1,2}},?\s+\d{{4}}"
+    rf"\b(\d{{1,2}}\s+{lx.MONTH_PATTERN}\.?,?\s+\d{{4}}|{lx.MONTH_PATTERN}\.?\s+\d{{1,2}},?\s+\d{{4}}"
     rf"|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}:\d{{2}})\b",
     re.IGNORECASE,
 )

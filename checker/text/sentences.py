@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import re
 
+from checker import lexicon as lx
 from checker.models import Article, Sentence
-from checker.text.boilerplate import MONTH_PATTERN, WEEKDAY_PATTERN, content_spans, is_chrome_line
+from checker.text.boilerplate import content_spans, is_chrome_line
 
 # Fewer words than this carry no checkable claim ("Read Also", "Hello, !", "TREASON?").
 MIN_WORDS = 4
@@ -78,7 +79,7 @@ _PHOTO_CREDIT = re.compile(
 # An agency dateline opens the article body; whatever precedes it in the same run of
 # text is page chrome: "... Deir ez-Zor MOSCOW (Sputnik) According to SANA ...".
 _AGENCY_DATELINE = re.compile(
-    rf"\s(?=[A-Z]{{3,}}(?:[\s-][A-Z]{{3,}})*(?:\s+{MONTH_PATTERN}\s+\d{{1,2}})?\s+"
+    rf"\s(?=[A-Z]{{3,}}(?:[\s-][A-Z]{{3,}})*(?:\s+{lx.MONTH_PATTERN}\s+\d{{1,2}})?\s+"
     r"\((?:Sputnik|Reuters|AFP|AP|RIA Novosti|Anadolu|SANA|TASS|UPI)\))"
 )
 # Comment widgets close the article even when a page was pasted into one line.
@@ -108,10 +109,10 @@ _NAME_BEFORE_NUMBER = _words("War Formula Force Phase Day Camp Chapter Article S
 
 _TIME = r"(?:\s+at\s+\d{1,2}:?\d{2}|\s+\d{1,2}:\d{2}|\s+\d{3,4}\s+(?:UTC|GMT)(?:\s*[+-]\d+)?)"
 _DATE = (
-    rf"(?:{WEEKDAY_PATTERN},?\s+)?"
-    rf"(?:\d{{1,2}}\s+{MONTH_PATTERN}\.?,?\s+\d{{4}}"
-    rf"|{MONTH_PATTERN}\.?\s+\d{{1,2}},?\s+\d{{4}}"
-    rf"|{MONTH_PATTERN}\.?\s+\d{{6}}"
+    rf"(?:{lx.WEEKDAY_PATTERN},?\s+)?"
+    rf"(?:\d{{1,2}}\s+{lx.MONTH_PATTERN}\.?,?\s+\d{{4}}"
+    rf"|{lx.MONTH_PATTERN}\.?\s+\d{{1,2}},?\s+\d{{4}}"
+    rf"|{lx.MONTH_PATTERN}\.?\s+\d{{6}}"
     r"|\d{1,2}[-./]\d{1,2}[-./]\d{4}(?:\s*\(updated\s+\d{3,4}\s+\d{1,2}\.\d{1,2}\.\d{4})?\)?"
     r"|\d{4}-\d{2}-\d{2})"
     rf"{_TIME}?"

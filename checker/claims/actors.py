@@ -1,0 +1,66 @@
+"""Who a sentence names: the parties to the conflict, who it says attacked, who it quotes, and
+whether it relays someone else's claim at all."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from checker import lexicon as lx
+
+ATTACK_WORDS_RE = re.compile(
+    r"\b(warplanes?|jets?|aircraft|air ?strikes?|air raids?|raids?|bombing|bombardment|shelling"
+    r"|strikes?|barrel bombs?|missiles?|rockets?|forces|troops|fighters|shells|artillery"
+    r"|bombers?|attack(?:ed|s)?|struck|launched|fired)\b",
+    re.I,
+)
+# How far after a party's name an attack word makes it the attacker ("regime warplanes").
+PERPETRATOR_WINDOW = 40
+ATTRIBUTION_RE = re.compile(r"\b(" + "|".join(map(re.escape, lx.ATTRIBUTION_WORDS)) + r")\b", re.I)
+SPEAKER_BEFORE_RE = re.compile(r"\b(" + "|".join(map(re.escape, lx.SPEAKER_VERBS)) + r")\b", re.I)
+SPEAKER_AFTER_RE = re.compile(
+    r"\b(" + "|".join(map(re.escape, lx.SPEAKER_PREPOSITIONS)) + r")\b", re.I
+)
+SPEAKER_LABELS = ("PERSON", "ORG")
+
+
+def find_actors(text: str) -> list[str]:
+    """Parties named in the sentence, as canonical lexicon keys (sorted)."""
+    lowered = f" {text.lower()} "
+    return sorted(
+        party for party, cues in lx.PARTY_CUES.items() if any(cue in lowered for cue in cues)
+    )
+
+
+def find_perpetrators(text: str) -> list[str]:
+    """Parties named next to attack words: who the sentence says carried out an attack."""
+    lowered = text.lower()
+    found = set()
+    for party, cues in lx.PARTY_CUES.items():
+        for cue in cues:
+            cue = cue.strip()
+            if cue not in lowered:
+                continue
+            for match in re.finditer(re.escape(cue), lowered):
+                window = lowered[match.start() : match.end() + PERPETRATOR_WINDOW]
+                if ATTACK_WORDS_RE.search(window):
+                    found.add(party)
+    return sorted(found)
+
+
+def is_attributed(text: str) -> bool:
+    """Whether the sentence relays someone's claim ("said", "according to", "reportedly")."""
+    return bool(ATTRIBUTION_RE.search(text))
+
+
+def find_speaker(doc: Any) -> str | None:
+    """The person or organisation a parsed sentence attributes its claim to, if named."""
+    text = doc.text
+    for entity in doc.ents:
+        if entity.label_ not in SPEAKER_LABELS:
+            continue
+        after = text[entity.end_char : entity.end_char + 12]
+        before = text[max(0, entity.start_char - 16) : entity.start_char]
+        if SPEAKER_BEFORE_RE.match(after.strip()) or SPEAKER_AFTER_RE.search(before):
+            return entity.text
+    return None

@@ -1,0 +1,62 @@
+"""Where a sentence's event happened: place names from spaCy's entities and from place phrases
+("in the town of X", "X province") that the small model misses."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from checker import lexicon as lx
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+_NAME = r"(?:al-|el-|ad-|as-|ash-|Al-|Al |al )?[A-Z][\w'-]+(?:[ -](?:al-|el-)?[A-Z][\w'-]+){0,2}"
+PLACE_AFTER_PREPOSITION_RE = re.compile(
+    rf"\b(?:in|on|near|at|around|outside|into|of|from)\s+(?:the\s+)?(?:town|city|village|district|province|"
+    rf"neighbou?rhoods?|suburbs?|countryside|region)?\s*(?:of\s+)?(?P<name>{_NAME})"
+)
+PLACE_BEFORE_NOUN_RE = re.compile(
+    rf"(?P<name>{_NAME})\s+(?:city|town|village|district|province|neighbou?rhoods?|countryside|governorate|square|crossing)\b"
+)
+
+
+def find_places(text: str, entities: Any) -> list[str]:
+    """Place names of a sentence, sorted: spaCy's place entities (`entities`, possibly empty)
+    that are no source's base, plus the place phrases the rules find."""
+    from_entities = {
+        entity.text
+        for entity in entities
+        if entity.label_ in PLACE_LABELS
+        and not _is_base_of_source(text, entity.end_char)
+        and not any(
+            word in lx.NOT_PLACES for word in re.findall(r"[a-z]+", entity.text.lower())[1:]
+        )
+    }
+    return sorted(from_entities | find_place_phrases(text))
+
+
+def find_place_phrases(text: str) -> set[str]:
+    """Capitalised names after a locative preposition or before a place noun.
+
+    The small spaCy model misses most Syrian place names in FA-KES text ("on
+    al-Hamadaniye neighborhood in Aleppo city"); these patterns catch them.
+    """
+    found = set()
+    for pattern in (PLACE_AFTER_PREPOSITION_RE, PLACE_BEFORE_NOUN_RE):
+        for match in pattern.finditer(text):
+            name = match.group("name").strip(" -")
+            words = re.findall(r"[a-z]+", name.lower())
+            if (
+                not words
+                or any(word in lx.NOT_PLACES for word in words)
+                or "based" in words
+                or name.isupper()  # acronyms are groups (YPG, SDF), not places
+                or _is_base_of_source(text, match.end("name"))
+            ):
+                continue
+            found.add(name)
+    return found
+
+
+def _is_base_of_source(text: str, end: int) -> bool:
+    """'Britain-based monitor': the place of a source, not of the event."""
+    return text[end : end + 7].lstrip("- ").lower().startswith("based")

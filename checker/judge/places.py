@@ -1,0 +1,59 @@
+"""Whether two claims name the same place: transliteration-tolerant name matching, with
+country-level names ignored because they cannot tell incidents apart."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+
+from checker import lexicon as lx
+from checker.models import Claim
+
+
+def specific_places(places: Sequence[str]) -> set[str]:
+    """Places below country level, lower-cased: the ones that can tell incidents apart."""
+    specific = set()
+    for place in places:
+        name = place.lower()
+        if name in lx.GENERIC_PLACES or (name.endswith("s") and name[:-1] in lx.GENERIC_PLACES):
+            continue  # FA-KES strips apostrophes: "Syrias" is "Syria's"
+        specific.add(name)
+    return specific
+
+
+# Transliterations differ across outlets (Ghouta/Ghota, Maarat/Maaret); names this alike
+# are one place. 0.8 keeps Atareb/Aleppo and Homs/Hama apart.
+PLACE_SPELLING_SIMILARITY = 0.8
+_COMPASS = {"eastern": "east", "western": "west", "northern": "north", "southern": "south"}
+
+
+def same_place(a: str, b: str) -> bool:
+    """One name contains the other ('aleppo' in 'aleppo province') or they are spelled alike."""
+    a_norm, b_norm = _normalise_place(a), _normalise_place(b)
+    if a_norm in b_norm or b_norm in a_norm:
+        return True
+    return difflib.SequenceMatcher(None, a_norm, b_norm).ratio() >= PLACE_SPELLING_SIMILARITY
+
+
+def _normalise_place(name: str) -> str:
+    words = [
+        _COMPASS.get(word, word)
+        for word in re.findall(r"[a-z]+", name.lower())
+        if word not in ("the", "al")
+    ]
+    return " ".join(words)
+
+
+def places_overlap(a: Claim, b: Claim) -> bool | None:
+    """Whether two sentences share a place: None when either names no specific place.
+
+    A place of one named anywhere in the other's text counts too (NER misses many names).
+    """
+    a_places, b_places = specific_places(a.places), specific_places(b.places)
+    if not a_places or not b_places:
+        return None
+    if any(same_place(x, y) for x in a_places for y in b_places):
+        return True
+    a_text, b_text = a.sentence.text.lower(), b.sentence.text.lower()
+    return any(place in b_text for place in a_places) or any(place in a_text for place in b_places)
