@@ -21,10 +21,10 @@ from pathlib import Path
 from results_io import emit
 
 from checker.indexing import index
-from checker.ingest.load import load_articles
+from checker.ingest import load_articles
 from checker.models import Article
 from checker.nlp.embed import DEFAULT_MODEL, resolve_model_path
-from checker.store.generations import index_exists
+from checker.store import index_exists
 from checker.text.sentences import split_sentences
 
 FAKES = Path(__file__).resolve().parents[2] / "shared" / "data" / "fakes" / "FA-KES-Dataset.csv"

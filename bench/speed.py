@@ -19,7 +19,7 @@ from results_io import emit
 
 from checker.indexing import index
 from checker.nlp.embed import DEFAULT_MODEL, ENCODE_BATCH, resolve_model_path
-from checker.store.generations import load_index
+from checker.store import load_index
 
 FAKES = Path(__file__).resolve().parents[2] / "shared" / "data" / "fakes" / "FA-KES-Dataset.csv"
 

@@ -1,14 +1,16 @@
 """checker: cross-source claim-consistency checker for news.
 
 The library API mirrors the CLI: `index`, `report`, `compare`, `check`, `baseline`,
-`verify_index`, plus the typed models
-that cross stage boundaries and the errors checker raises.
+`verify_index`, `serve`, plus the typed models that cross stage boundaries and the errors
+checker raises. Stages, in pipeline order, are packages: ingest → text → quantities → claims
+→ nlp → store → judge, then reporting/comparison, ci, render, review and server; cli on top.
 """
 
 from checker._version import __version__
-from checker.ci.check import BaselineSummary, CheckResult, baseline, check  # noqa: E402
-from checker.comparison import compare, read_compare_pairs  # noqa: E402
-from checker.errors import (  # noqa: E402
+from checker.ci.baseline import BaselineSummary, baseline
+from checker.ci.check import CheckResult, check
+from checker.comparison import compare, read_compare_pairs
+from checker.errors import (
     CheckerError,
     CorruptIndexError,
     IncompatibleIndexError,
@@ -16,26 +18,28 @@ from checker.errors import (  # noqa: E402
     InputError,
     UsageError,
 )
-from checker.indexing import IndexSummary, index  # noqa: E402
-from checker.judge.candidates import PairingOptions  # noqa: E402
-from checker.models import (  # noqa: E402
+from checker.indexing import IndexSummary, index
+from checker.models import (
+    KINDS,
     Article,
     Claim,
     ComparePairInput,
     CompareResult,
     Pair,
+    PairingOptions,
     PairSide,
     Quantity,
     Report,
     Sentence,
     Verdict,
 )
-from checker.render import render_report  # noqa: E402
-from checker.reporting import report  # noqa: E402
-from checker.server import serve  # noqa: E402
-from checker.store.generations import IndexHealth, verify_index  # noqa: E402
+from checker.render import render_report
+from checker.reporting import report
+from checker.server import serve
+from checker.store import IndexHealth, verify_index
 
 __all__ = [
+    "KINDS",
     "Article",
     "BaselineSummary",
     "CheckResult",

@@ -9,13 +9,12 @@ from pathlib import Path
 import numpy as np
 from pydantic import ValidationError
 
-from checker.claims.extract import extract_claims
+from checker.claims import extract_claims
 from checker.errors import InputError
+from checker.judge.evidence import PairEvidence, gather_evidence
 from checker.judge.verdicts import classify_pair
-from checker.models import ComparePairInput, CompareResult, Sentence
+from checker.models import SHIPPED_PARAPHRASE_MODEL, ComparePairInput, CompareResult, Sentence
 from checker.nlp.embed import DEFAULT_MODEL, Embedder, get_embedder
-from checker.nlp.nli import get_nli_judge
-from checker.nlp.paraphrase import judge_pairs, resolve_adapter
 
 
 def read_compare_pairs(path: Path) -> list[ComparePairInput]:
@@ -59,48 +58,45 @@ def compare(
     model: str = DEFAULT_MODEL,
     embedder: Embedder | None = None,
     nli_model: str | None = None,
-    paraphrase_model: str = "shipped",
+    paraphrase_model: str = SHIPPED_PARAPHRASE_MODEL,
 ) -> list[CompareResult]:
     """One verdict per pair, in input order; unrelated pairs get kind `unrelated`.
 
+    The pairs go through the same evidence step and verdicts as a report's candidates
+    (judge/evidence.py), so a pair gets the same kind here as in `checker report`.
     `paraphrase_model`: "shipped" for the bundled paraphrase judge, "none" for none, else
     the path of an adapter trained by scripts/train_paraphrase.py."""
     embedder = embedder or get_embedder(model)
-    a_sentences = [_as_sentence(pair.id, "a", pair.a) for pair in pairs]
-    b_sentences = [_as_sentence(pair.id, "b", pair.b) for pair in pairs]
     a_vectors = embedder.encode([pair.a for pair in pairs])
     b_vectors = embedder.encode([pair.b for pair in pairs])
     similarities = np.einsum("ij,ij->i", a_vectors, b_vectors) if len(pairs) else np.zeros(0)
-    a_claims = extract_claims(a_sentences, published=[pair.a_date for pair in pairs])
-    b_claims = extract_claims(b_sentences, published=[pair.b_date for pair in pairs])
-    contradictions: list[float | None] = (
-        get_nli_judge(nli_model).contradiction_probabilities([(pair.a, pair.b) for pair in pairs])
-        if nli_model
-        else [None] * len(pairs)
+    a_claims = extract_claims(
+        [_as_sentence(pair.id, "a", pair.a) for pair in pairs],
+        published={f"{pair.id}/a": pair.a_date for pair in pairs},
     )
-    paraphrases = judge_pairs(
-        resolve_adapter(paraphrase_model),
-        [(pair.a, pair.b) for pair in pairs],
-        [float(similarity) for similarity in similarities],
+    b_claims = extract_claims(
+        [_as_sentence(pair.id, "b", pair.b) for pair in pairs],
+        published={f"{pair.id}/b": pair.b_date for pair in pairs},
+    )
+    facts = [
+        PairEvidence(similarity=float(similarity), a_date=pair.a_date, b_date=pair.b_date)
+        for pair, similarity in zip(pairs, similarities, strict=True)
+    ]
+    evidence = gather_evidence(
+        list(zip(a_claims, b_claims, facts, strict=True)),
+        paraphrase_model=paraphrase_model,
+        nli_model=nli_model,
     )
     results = []
-    for pair, a_claim, b_claim, similarity, nli, paraphrase in zip(
-        pairs, a_claims, b_claims, similarities, contradictions, paraphrases, strict=True
+    for pair, a_claim, b_claim, pair_evidence in zip(
+        pairs, a_claims, b_claims, evidence, strict=True
     ):
-        verdict = classify_pair(
-            a_claim,
-            b_claim,
-            similarity=float(similarity),
-            a_date=pair.a_date,
-            b_date=pair.b_date,
-            nli_contradiction=nli,
-            paraphrase_probability=paraphrase,
-        )
+        verdict = classify_pair(a_claim, b_claim, pair_evidence)
         results.append(
             CompareResult(
                 id=pair.id,
                 kind=verdict.kind,
-                similarity=round(float(similarity), 4),
+                similarity=round(pair_evidence.similarity, 4),
                 score=verdict.score,
                 reason=verdict.reason,
             )

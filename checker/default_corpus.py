@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from checker.errors import UsageError
-from checker.judge.candidates import PairingOptions
+from checker.models import PairingOptions
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 DEFAULT_CORPUS = FIXTURES / "seeds"

@@ -11,9 +11,16 @@
         └── UnknownFindingError  no finding has the given id or fingerprint
 
 Messages state the cause and the fix.
+
+Exit codes (stable, the contract CI relies on) live here too, so every command maps them
+the same way.
 """
 
 from __future__ import annotations
+
+EXIT_OK = 0  # no finding of a failing kind
+EXIT_FINDINGS = 1  # `checker check` found findings of a --fail-on kind
+EXIT_USAGE = 2  # a CheckerError: bad input, options or index; one line on stderr
 
 
 class CheckerError(Exception):

@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic.json_schema import SkipJsonSchema
 
 Hedge = Literal[
     "exact",  # "44 children"
@@ -102,6 +103,8 @@ KINDS: dict[CompareKind, KindInfo] = {
         ),
     )
 }
+# Kinds that fail a `checker check` unless told otherwise: the two that say one report is wrong.
+DEFAULT_FAIL_ON: tuple[PairKind, ...] = ("conflict", "contradiction")
 # The reported kinds in reading order.
 KIND_ORDER: tuple[PairKind, ...] = tuple(
     kind
@@ -179,6 +182,15 @@ class Claim(Frozen):
     denial: bool = Field(False, description="the sentence denies or calls false a reported event")
 
 
+class AnalysedSentence(Frozen):
+    """One indexed sentence as pairing and verdicts see it: its claim, its article, and `row`,
+    the row of its vector in the index (a stable tie-break between equally dated reports)."""
+
+    row: int
+    claim: Claim
+    article: Article
+
+
 class PairSide(Frozen):
     doc_id: str
     outlet: str
@@ -214,6 +226,37 @@ class Pair(Frozen):
     compared: tuple[Quantity, Quantity] | None = None
 
 
+# Neighbours kept per sentence after dropping same-outlet ones; 10 covers the handful of
+# outlets that report one event in FA-KES (at most 8 records per event in dev.jsonl).
+NEIGHBOURS = 10
+# Neighbours below this cosine are different topics (MiniLM: unrelated news ~0.2-0.4).
+NEIGHBOUR_MIN_SIMILARITY = 0.55
+# The paraphrase judge that ships with checker (checker/data), and the word for none.
+SHIPPED_PARAPHRASE_MODEL = "shipped"
+
+
+class PairingOptions(BaseModel):
+    """How a report pairs sentences; recorded in the report it shaped (less `focus`)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    neighbours: int = NEIGHBOURS
+    min_similarity: float = NEIGHBOUR_MIN_SIMILARITY
+    include_same_outlet: bool = False
+    include_same_article: bool = False
+    paraphrase_model: str = Field(
+        SHIPPED_PARAPHRASE_MODEL,
+        description="judge of pairs without a shared quantity: 'shipped' (the adapter in "
+        "checker/data), 'none' (cosine plus shared wording), or the path of another adapter",
+    )
+    focus: SkipJsonSchema[frozenset[str] | None] = Field(
+        None,
+        exclude=True,
+        description="only pairs touching these articles (a check of new articles against the "
+        "corpus); None pairs the whole index",
+    )
+
+
 class ReportSummary(Frozen):
     articles: int
     outlets: int
@@ -225,7 +268,7 @@ class Report(Frozen):
     schema_version: int = 1
     index: str
     model: str
-    options: dict[str, str | int | float | bool]
+    options: PairingOptions
     summary: ReportSummary
     suppressed: dict[str, int] = Field(
         default_factory=dict,

@@ -1,87 +1,77 @@
-"""`report`: pair the indexed claims across outlets and classify every candidate pair."""
+"""`report`: pair the indexed claims across outlets and classify every candidate pair.
+
+The one judging path: `report`, `check` and the review queue all call `build_report`, which
+finds candidates in an `IndexView` (judge/candidates.py), gathers their evidence and judges
+them (judge/findings.py), leaves out suppressed findings and sorts the rest.
+"""
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from checker.default_corpus import DEFAULT_INDEX, DEFAULT_OPTIONS, default_corpus
 from checker.errors import UsageError
-from checker.judge.candidates import Candidate, PairingOptions, find_candidates
-from checker.judge.verdicts import classify_pair
-from checker.models import (
-    KIND_ORDER,
-    Article,
-    Claim,
-    Pair,
-    PairSide,
-    Report,
-    ReportSummary,
-    Verdict,
-)
-from checker.nlp.paraphrase import judge_pairs, resolve_adapter
-from checker.quantities.match import match_quantities
-from checker.store.generations import StoredIndex, load_index
+from checker.judge.candidates import find_candidates
+from checker.judge.findings import judge_candidates
+from checker.models import KIND_ORDER, PairingOptions, PairKind, Report, ReportSummary
+from checker.store import IndexView, load_index, view_of
 
 
 def report(
+    index_path: str | Path | None = None,
     *,
-    index_path: str | Path,
     options: PairingOptions | None = None,
-    kinds: tuple[str, ...] = KIND_ORDER,
+    kinds: tuple[PairKind, ...] = KIND_ORDER,
     suppress: Mapping[str, str] | None = None,
+    use_review: bool = True,
     nli_model: str | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> Report:
-    """Build the discrepancy report of the index at `index_path` (deterministic).
+    """The discrepancy report of the index at `index_path` (deterministic).
 
-    `suppress` maps finding fingerprints to why they are left out (a reviewer dismissed
-    them, a CI baseline accepted them); the report counts them under `suppressed`.
+    No `index_path`: the bundled default corpus, indexed first (incrementally) into
+    `indexes/default`. `options` default to `pairing_options_for(index_path)`. `suppress`
+    maps finding fingerprints to why they are left out (a CI baseline accepted them); with
+    `use_review` the findings editors dismissed in the index's review store are left out too.
+    The report counts both under `suppressed`.
     """
-    options = options or PairingOptions()
-    stored = load_index(Path(index_path))
+    if index_path is None:
+        index_path = index_default_corpus(progress=progress)
+    options = options or pairing_options_for(index_path)
+    left_out = {**(suppress or {}), **(review_suppressions(index_path) if use_review else {})}
     return build_report(
-        stored,
+        view_of(load_index(Path(index_path))),
         index_name=str(index_path),
         options=options,
         kinds=kinds,
-        suppress=suppress,
+        suppress=left_out,
         nli_model=nli_model,
     )
 
 
 def build_report(
-    stored: StoredIndex,
+    view: IndexView,
     *,
     index_name: str,
     options: PairingOptions,
-    kinds: tuple[str, ...] = KIND_ORDER,
+    kinds: tuple[PairKind, ...] = KIND_ORDER,
     suppress: Mapping[str, str] | None = None,
     nli_model: str | None = None,
 ) -> Report:
-    by_id = {article.id: article for article in stored.articles}
-    outlets = {article.outlet for article in stored.articles}
+    """The report of the sentences in `view`: candidates, evidence, verdicts, suppression."""
+    outlets = {article.outlet for article in view.articles}
     if len(outlets) < 2 and not (options.include_same_outlet or options.include_same_article):
         raise UsageError(
             f"{index_name}: the index holds one outlet only ({', '.join(sorted(outlets)) or 'none'}); "
             f"add another outlet's articles or pass --include-same-outlet"
         )
-    candidates = find_candidates(stored.articles, stored.claims, stored.vectors, options=options)
-    contradiction = _nli_evidence(candidates, stored.claims, nli_model) if nli_model else {}
-    paraphrase = _paraphrase_evidence(candidates, stored.claims, options.paraphrase_model)
+    candidates = find_candidates(view, options=options)
     pairs = [
         pair
-        for candidate in candidates
-        if (
-            pair := _judge(
-                candidate,
-                stored.claims,
-                by_id,
-                contradiction.get((candidate.a, candidate.b)),
-                paraphrase.get((candidate.a, candidate.b)),
-            )
-        )
-        and pair.kind in kinds
+        for pair in judge_candidates(candidates, options=options, nli_model=nli_model)
+        if pair.kind in kinds
     ]
     suppress = suppress or {}
     suppressed = Counter(
@@ -92,12 +82,12 @@ def build_report(
     counts = Counter(pair.kind for pair in pairs)
     return Report(
         index=index_name,
-        model=stored.model,
-        options={key: value for key, value in options.model_dump(exclude={"focus"}).items()},
+        model=view.model,
+        options=options.model_copy(update={"focus": None}),  # a check names its articles itself
         summary=ReportSummary(
-            articles=len(stored.articles),
+            articles=len(view.articles),
             outlets=len(outlets),
-            sentences=len(stored.claims),
+            sentences=len(view.sentences),
             pairs_by_kind={kind: counts.get(kind, 0) for kind in KIND_ORDER},
         ),
         suppressed=dict(sorted(suppressed.items())),
@@ -105,102 +95,41 @@ def build_report(
     )
 
 
-def _nli_evidence(
-    candidates: list[Candidate], claims: list[Claim], nli_model: str
-) -> dict[tuple[int, int], float]:
-    """The NLI model's contradiction probability for each candidate without numbers on both
-    sides (figures are judged by their intervals, not by the model)."""
-    from checker.nlp.nli import get_nli_judge
-
-    wanted = [c for c in candidates if not (claims[c.a].quantities and claims[c.b].quantities)]
-    probabilities = get_nli_judge(nli_model).contradiction_probabilities(
-        [(claims[c.a].sentence.text, claims[c.b].sentence.text) for c in wanted]
-    )
-    return {(c.a, c.b): p for c, p in zip(wanted, probabilities, strict=True)}
-
-
-def _paraphrase_evidence(
-    candidates: list[Candidate], claims: list[Claim], paraphrase_model: str
-) -> dict[tuple[int, int], float]:
-    """The paraphrase judge's probability for candidates that share no quantity (figures
-    are judged by their intervals) and are worded closely enough for it (judge_pairs)."""
-    wanted = [
-        c
-        for c in candidates
-        if not match_quantities(claims[c.a].quantities, claims[c.b].quantities)
-    ]
-    probabilities = judge_pairs(
-        resolve_adapter(paraphrase_model),
-        [(claims[c.a].sentence.text, claims[c.b].sentence.text) for c in wanted],
-        [c.similarity for c in wanted],
-    )
-    return {(c.a, c.b): p for c, p in zip(wanted, probabilities, strict=True) if p is not None}
+def pairing_options_for(
+    index_path: str | Path | None,
+    *,
+    neighbours: int | None = None,
+    min_similarity: float | None = None,
+    include_same_outlet: bool | None = None,
+    include_same_article: bool | None = None,
+    paraphrase_model: str | None = None,
+) -> PairingOptions:
+    """The options `report` uses for this index (the default corpus pairs within articles:
+    its seed pages quote rival sources), with the given overrides (None: keep)."""
+    is_default = index_path is None or Path(index_path).resolve() == DEFAULT_INDEX.resolve()
+    base = DEFAULT_OPTIONS if is_default else PairingOptions()
+    overrides = {
+        "neighbours": neighbours,
+        "min_similarity": min_similarity,
+        "include_same_outlet": include_same_outlet,
+        "include_same_article": include_same_article,
+        "paraphrase_model": paraphrase_model,
+    }
+    return base.model_copy(update={k: v for k, v in overrides.items() if v is not None})
 
 
-def _judge(
-    candidate: Candidate,
-    claims: list[Claim],
-    by_id: dict[str, Article],
-    nli_contradiction: float | None = None,
-    paraphrase_probability: float | None = None,
-) -> Pair | None:
-    a_claim, b_claim = claims[candidate.a], claims[candidate.b]
-    a_article, b_article = by_id[a_claim.sentence.doc_id], by_id[b_claim.sentence.doc_id]
-    verdict = classify_pair(
-        a_claim,
-        b_claim,
-        similarity=candidate.similarity,
-        a_date=a_article.date,
-        b_date=b_article.date,
-        same_article=a_article.id == b_article.id,
-        nli_contradiction=nli_contradiction,
-        paraphrase_probability=paraphrase_probability,
-    )
-    if verdict.kind == "unrelated":
-        return None
-    if a_article.id == b_article.id and not rival_sources_in_one_article(a_claim, b_claim, verdict):
-        return None
-    return Pair(
-        kind=verdict.kind,
-        score=verdict.score,
-        similarity=candidate.similarity,
-        reason=verdict.reason,
-        fingerprint=fingerprint(a_claim, b_claim),
-        a=_side(a_claim, a_article),
-        b=_side(b_claim, b_article),
-        compared=verdict.compared,
-    )
+def review_suppressions(index_path: str | Path) -> dict[str, str]:
+    """Findings editors dismissed in the index's review store: fingerprint -> "dismissed"."""
+    from checker.review.store import dismissed_fingerprints  # the review queue builds on reports
+
+    return dismissed_fingerprints(index_path)
 
 
-def rival_sources_in_one_article(a: Claim, b: Claim, verdict: Verdict) -> bool:
-    """Within one article only figures relayed from two sources disagree ("X said 44 … reportedly
-    at least 20"); an article's own background facts and paraphrases are not findings."""
-    if verdict.compared is None or verdict.kind == "duplicate":
-        return False
-    if a.speaker and b.speaker:
-        return a.speaker != b.speaker
-    return a.attributed and b.attributed
+def index_default_corpus(*, progress: Callable[[str], None] | None = None) -> Path:
+    """Index the bundled corpus into `indexes/default` (incremental) and return that folder."""
+    from checker.indexing import index
 
-
-def fingerprint(a: Claim, b: Claim) -> str:
-    """Stable id of a finding: both documents and sentence texts, order-free."""
-    sides = sorted(
-        f"{claim.sentence.doc_id}\x1f{' '.join(claim.sentence.text.split())}" for claim in (a, b)
-    )
-    return hashlib.sha1("\x1e".join(sides).encode("utf-8")).hexdigest()[:16]
-
-
-def _side(claim: Claim, article: Article) -> PairSide:
-    sentence = claim.sentence
-    return PairSide(
-        doc_id=article.id,
-        outlet=article.outlet,
-        date=article.date,
-        title=article.title,
-        source=article.source,
-        line=article.first_line + article.text.count("\n", 0, sentence.start),
-        text=sentence.text,
-        start=sentence.start,
-        end=sentence.end,
-        quantities=claim.quantities,
-    )
+    summary = index([default_corpus()], index_path=DEFAULT_INDEX, progress=progress)
+    if progress:
+        progress(f"default corpus: {summary.articles} articles indexed in {DEFAULT_INDEX}")
+    return DEFAULT_INDEX

@@ -37,6 +37,6 @@ def fakes_csv(shared_data: Path) -> Path:
 @pytest.fixture(scope="session")
 def fakes_articles(fakes_csv: Path):
     """FA-KES loaded once per test session, as `load_articles` returns it."""
-    from checker.ingest.load import load_articles
+    from checker.ingest import load_articles
 
     return load_articles([fakes_csv], encoding="cp1252")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.ingest.load import load_articles
+from checker.ingest import load_articles
 from checker.text.boilerplate import chrome_rule, content_spans, title_span
 from checker.text.sentences import split_sentences
 

@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from checker.ci.check import DEFAULT_FAIL_ON, changed_files, check, parse_fail_on
-from checker.cli.main import app
+from checker.ci.check import check, parse_fail_on
+from checker.ci.git import changed_files
+from checker.cli import app
 from checker.errors import InputError, UsageError
 from checker.indexing import index
-from checker.models import Report
-from checker.store.generations import load_index, read_manifest
+from checker.models import DEFAULT_FAIL_ON, Report
+from checker.store import load_index, read_manifest
 from tests.ci_corpus import (
     CONFLICT_LINE,
     CONFLICTING,

@@ -103,11 +103,12 @@ def test_claims_carry_perpetrators_and_attribution_for_verdicts():
     assert plain.perpetrators == [] and not plain.attributed
 
 
-def test_published_dates_may_differ_per_sentence():
-    texts = ["Ten people were killed on Friday.", "Ten people were killed on Friday."]
+def test_each_article_resolves_days_against_its_own_publication_date():
+    text = "Ten people were killed on Friday."
     sentences = [
-        Sentence(doc_id="d", index=i, start=0, end=len(t), text=t) for i, t in enumerate(texts)
+        Sentence(doc_id=doc_id, index=0, start=0, end=len(text), text=text) for doc_id in "ab"
     ]
-    first, second = extract_claims(sentences, published=[dt.date(2016, 7, 29), dt.date(2016, 8, 1)])
+    published = {"a": dt.date(2016, 7, 29), "b": dt.date(2016, 8, 1)}
+    first, second = extract_claims(sentences, published=published)
     assert first.times[0].date == dt.date(2016, 7, 29)
     assert second.times[0].date == dt.date(2016, 7, 29)

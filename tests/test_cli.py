@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from checker.cli.main import app
+from checker.cli import app
 from checker.default_corpus import DEFAULT_CORPUS
 
 runner = CliRunner()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from checker.errors import InputError, UsageError
-from checker.ingest.load import FieldMap, load_articles, parse_date
+from checker.ingest import FieldMap, load_articles, parse_date
 
 SEED_IDS = {
     "000_40c429d6fe785e39": ("seed-000", None),

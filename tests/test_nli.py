@@ -96,7 +96,7 @@ def test_cli_compare_takes_the_nli_model(tmp_path):
 
     from typer.testing import CliRunner
 
-    from checker.cli.main import app
+    from checker.cli import app
 
     model = _tiny_cross_encoder(tmp_path / "nli", NLI_LABELS, favoured=0)
     pairs = tmp_path / "pairs.jsonl"

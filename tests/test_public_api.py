@@ -13,7 +13,7 @@ def test_all_lists_exactly_the_public_names():
 
 
 def test_library_functions_share_the_cli_names():
-    from checker.cli.main import app
+    from checker.cli import app
 
     commands = {command.name for command in app.registered_commands}
     assert commands <= set(checker.__all__)

@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from checker.models import Quantity
-from checker.quantities.extract import extract_quantities
+from checker.quantities import extract_quantities
 
 # fmt: off
 COUNTS = [

@@ -87,7 +87,7 @@ def test_offsets_point_into_the_article_file(default_report):
 
 
 def test_no_claim_comes_from_boilerplate(default_index):
-    from checker.store.generations import load_index
+    from checker.store import load_index
 
     for claim in load_index(default_index).claims:
         assert not any(phrase.lower() in claim.sentence.text.lower() for phrase in BOILERPLATE), (

@@ -13,7 +13,7 @@ from review_corpus import build_index, fresh_index
 from typer.testing import CliRunner
 
 from checker import review
-from checker.cli.main import app
+from checker.cli import app
 from checker.errors import ReviewError, UnknownFindingError, UsageError
 from checker.reporting import report
 from checker.review.store import MIGRATIONS, SCHEMA_VERSION, connect, review_path

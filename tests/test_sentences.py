@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from checker.ingest.load import load_articles
+from checker.ingest import load_articles
 from checker.models import Article
 from checker.text.sentences import split_sentences
 

@@ -8,10 +8,10 @@ import sqlite3
 import numpy as np
 import pytest
 
-from checker import __version__
+from checker._version import __version__
 from checker.errors import CorruptIndexError, IncompatibleIndexError
 from checker.models import Article, Claim, Sentence
-from checker.store.generations import (
+from checker.store import (
     MANIFEST,
     METADATA,
     VECTORS,
@@ -50,9 +50,9 @@ def test_round_trip_keeps_articles_claims_and_vectors(tmp_path):
 def test_second_save_switches_generation_and_removes_the_old_one(tmp_path):
     target = tmp_path / "idx"
     save_index(target, _stored(2), checker_version=__version__)
-    first = read_manifest(target)["generation"]
+    first = read_manifest(target).generation
     save_index(target, _stored(4), checker_version=__version__)
-    second = read_manifest(target)["generation"]
+    second = read_manifest(target).generation
     assert first != second
     assert not (target / first).exists()
     assert len(load_index(target).claims) == 4
@@ -61,7 +61,7 @@ def test_second_save_switches_generation_and_removes_the_old_one(tmp_path):
 def test_truncated_vector_file_is_detected_and_named(tmp_path):
     target = tmp_path / "idx"
     save_index(target, _stored(), checker_version=__version__)
-    vectors = target / read_manifest(target)["generation"] / VECTORS
+    vectors = target / read_manifest(target).generation / VECTORS
     vectors.write_bytes(vectors.read_bytes()[:20])
     with pytest.raises(CorruptIndexError, match=r"vectors\.faiss: checksum mismatch.*rebuild"):
         load_index(target)
@@ -70,7 +70,7 @@ def test_truncated_vector_file_is_detected_and_named(tmp_path):
 def test_modified_metadata_is_detected(tmp_path):
     target = tmp_path / "idx"
     save_index(target, _stored(), checker_version=__version__)
-    database = target / read_manifest(target)["generation"] / METADATA
+    database = target / read_manifest(target).generation / METADATA
     connection = sqlite3.connect(database)
     with connection:
         connection.execute("DELETE FROM claims WHERE row = 0")

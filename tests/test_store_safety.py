@@ -14,9 +14,10 @@ import pytest
 from typer.testing import CliRunner
 
 from checker.ci.check import check
-from checker.cli.main import app
+from checker.cli import app
 from checker.indexing import index
-from checker.store.generations import CRASH_AT_ENV, SAVE_STEPS, load_index, verify_index
+from checker.store import load_index, verify_index
+from checker.store.durable import CRASH_AT_ENV, SAVE_STEPS
 from tests.ci_corpus import CHECKER, CORPUS, NEW_ARTICLES, make_repo, run_checker, write_articles
 
 runner = CliRunner()

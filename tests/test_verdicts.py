@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.claims import extract_claims
+from checker.judge.evidence import PairEvidence
 from checker.judge.verdicts import classify_pair
 from checker.models import Sentence
 
@@ -19,7 +20,7 @@ def claims_of(a: str, b: str, a_date=None, b_date=None):
     sentences = [
         Sentence(doc_id=f"d{i}", index=0, start=0, end=len(t), text=t) for i, t in enumerate((a, b))
     ]
-    return extract_claims(sentences, published=[a_date, b_date])
+    return extract_claims(sentences, published={"d0": a_date, "d1": b_date})
 
 
 # Pairs whose two sentences come from one article (seed 000 quotes two sources).
@@ -155,17 +156,16 @@ def test_kind_of_real_pairs(a, b, a_date, b_date, similarity, kind, request):
     verdict = classify_pair(
         a_claim,
         b_claim,
-        similarity=similarity,
-        a_date=a_date,
-        b_date=b_date,
-        same_article=same_article,
+        PairEvidence(
+            similarity=similarity, a_date=a_date, b_date=b_date, same_article=same_article
+        ),
     )
     assert verdict.kind == kind, verdict.reason
 
 
 def test_other_places_separate_the_seed_pair_outside_its_article():
     a_claim, b_claim = claims_of(CASES[0].values[0], CASES[0].values[1])
-    verdict = classify_pair(a_claim, b_claim, similarity=0.39)
+    verdict = classify_pair(a_claim, b_claim, PairEvidence(similarity=0.39))
     assert verdict.kind == "unrelated"
     assert "different places (idlib vs jisr al-shoghour)" in verdict.reason
 
@@ -175,17 +175,21 @@ def test_kind_does_not_depend_on_which_side_is_a(a, b, a_date, b_date, similarit
     a_claim, b_claim = claims_of(a, b, a_date, b_date)
     same = request.node.callspec.id in SAME_ARTICLE
     forward = classify_pair(
-        a_claim, b_claim, similarity=similarity, a_date=a_date, b_date=b_date, same_article=same
+        a_claim,
+        b_claim,
+        PairEvidence(similarity=similarity, a_date=a_date, b_date=b_date, same_article=same),
     )
     backward = classify_pair(
-        b_claim, a_claim, similarity=similarity, a_date=b_date, b_date=a_date, same_article=same
+        b_claim,
+        a_claim,
+        PairEvidence(similarity=similarity, a_date=b_date, b_date=a_date, same_article=same),
     )
     assert forward.kind == backward.kind
 
 
 def test_reason_names_both_figures_and_the_ratio():
     a_claim, b_claim = claims_of(CASES[0].values[0], CASES[0].values[1])
-    verdict = classify_pair(a_claim, b_claim, similarity=0.62, same_article=True)
+    verdict = classify_pair(a_claim, b_claim, PairEvidence(similarity=0.62, same_article=True))
     assert (
         verdict.reason
         == "44 children abducted vs at least 20 children abducted: compatible bound, 2.2× apart"
@@ -211,8 +215,8 @@ def test_figure_verdicts_are_symmetric_and_equal_figures_never_clash(
         f"Air strikes killed {hedge_a}{value_a} civilians in the town.",
         f"Air strikes killed {hedge_b}{value_b} civilians in the town.",
     )
-    forward = classify_pair(a_claim, b_claim, similarity=similarity)
-    backward = classify_pair(b_claim, a_claim, similarity=similarity)
+    forward = classify_pair(a_claim, b_claim, PairEvidence(similarity=similarity))
+    backward = classify_pair(b_claim, a_claim, PairEvidence(similarity=similarity))
     assert forward.kind == backward.kind
     if value_a == value_b and similarity >= 0.4:
         assert forward.kind in ("duplicate", "compatible")

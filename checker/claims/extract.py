@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -51,13 +51,17 @@ def _load_spacy() -> Any:
 def extract_claims(
     sentences: Sequence[Sentence],
     *,
-    published: dt.date | None | Sequence[dt.date | None] = None,
+    published: dt.date | None | Mapping[str, dt.date | None] = None,
 ) -> list[Claim]:
     """Extract one Claim per sentence (same order).
 
-    `published` (one date for all, or one per sentence) resolves weekdays and dates.
+    `published` resolves weekdays and dates: one date for every sentence, or each article's
+    date by its id (`Sentence.doc_id`).
     """
-    dates = list(published) if isinstance(published, Sequence) else [published] * len(sentences)
+    if isinstance(published, Mapping):
+        dates = [published.get(sentence.doc_id) for sentence in sentences]
+    else:
+        dates = [published] * len(sentences)
     quantities = [extract_quantities(sentence.text) for sentence in sentences]
     # NER feeds places and speakers, which only numeric verdicts and claim-aware pairing
     # read: running it on sentences that count an event alone halves indexing time

@@ -1,5 +1,37 @@
-"""The `checker` command line."""
+"""The `checker` command line: a thin Typer skin over the library functions of the same names.
 
-from checker.cli.main import app, main
+One module per command group (index, report and compare, check and baseline, review, serve);
+each command parses its options, calls the library, prints the result and maps errors to
+exit codes (checker.errors).
+"""
+
+from __future__ import annotations
+
+import typer
+
+from checker.cli.check import baseline_command, check_command
+from checker.cli.index import index_command
+from checker.cli.report import compare_command, report_command
+from checker.cli.review import review_app
+from checker.cli.serve import serve_command
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Cross-source claim-consistency checker for news: index articles from many outlets, "
+    "then report where their figures and facts agree and disagree.",
+)
+app.command("index")(index_command)
+app.command("report")(report_command)
+app.command("compare")(compare_command)
+app.command("check")(check_command)
+app.command("baseline")(baseline_command)
+app.add_typer(review_app, name="review")
+app.command("serve")(serve_command)
+
+
+def main() -> None:
+    app()
+
 
 __all__ = ["app", "main"]

@@ -1,5 +1,4 @@
-"""`checker review …` and `checker serve`: thin Typer commands over `checker.review` and
-`checker.server`, mounted on the main app by `checker.cli.main`."""
+"""`checker review …`: thin Typer commands over `checker.review`, the editors' queue."""
 
 from __future__ import annotations
 
@@ -7,10 +6,11 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 
+from checker.cli.common import IndexOption, fail
 from checker.errors import CheckerError
 
 review_app = typer.Typer(
@@ -18,7 +18,6 @@ review_app = typer.Typer(
     help="Editor review queue: persistent verdicts on findings, kept in INDEX/review.sqlite.",
 )
 
-IndexOption = Annotated[Path, typer.Option("--index", help="Index folder, e.g. indexes/NAME")]
 ReviewerOption = Annotated[
     str | None, typer.Option("--reviewer", help="Who gives the verdict (default: the OS user)")
 ]
@@ -45,11 +44,6 @@ class ExportFormat(StrEnum):
     json = "json"
 
 
-def _fail(error: CheckerError) -> NoReturn:
-    typer.echo(f"error: {error}", err=True)
-    raise typer.Exit(code=2)
-
-
 def _finding_line(finding) -> str:
     pair = finding.pair
     verdict = finding.status + (f" ({finding.reason})" if finding.reason else "")
@@ -69,7 +63,7 @@ def sync_command(index: IndexOption, reviewer: ReviewerOption = None) -> None:
     try:
         summary = sync(index_path=index, reviewer=reviewer)
     except CheckerError as error:
-        _fail(error)
+        fail(error)
     typer.echo(
         f"{summary.added} added, {summary.unchanged} unchanged, {summary.reopened} re-opened "
         f"(sentences changed), {summary.changed} changed, {summary.gone} gone; "
@@ -99,7 +93,7 @@ def list_command(
             include_gone=include_gone,
         )
     except CheckerError as error:
-        _fail(error)
+        fail(error)
     for finding in findings:
         typer.echo(_finding_line(finding))
     typer.echo(f"{len(findings)} findings", err=True)
@@ -113,7 +107,7 @@ def show_command(index: IndexOption, finding: FindingArgument) -> None:
     try:
         detail = show(index_path=index, finding=finding)
     except CheckerError as error:
-        _fail(error)
+        fail(error)
     current, pair = detail.finding, detail.finding.pair
     lines = [
         _finding_line(current),
@@ -143,7 +137,7 @@ def _decide(verb: Callable[..., object], **arguments: object) -> None:
     try:
         result = verb(**arguments)
     except CheckerError as error:
-        _fail(error)
+        fail(error)
     typer.echo(_finding_line(result))
 
 
@@ -206,7 +200,7 @@ def export_command(
     try:
         text = export(index_path=index, format=format.value)
     except CheckerError as error:
-        _fail(error)
+        fail(error)
     if out is None:
         sys.stdout.write(text)
     else:
@@ -221,7 +215,7 @@ def stats_command(index: IndexOption) -> None:
     try:
         result = stats(index_path=index)
     except CheckerError as error:
-        _fail(error)
+        fail(error)
     lines = []
     for title, rows in (("kind", result.by_kind), ("outlet pair", result.by_outlet_pair)):
         lines.append(f"precision by {title} (confirmed / decided):")
@@ -234,28 +228,3 @@ def stats_command(index: IndexOption) -> None:
     lines.append("thresholds:")
     lines += [f"  {item.name}: {item.explanation}" for item in result.suggestions]
     typer.echo("\n".join(lines))
-
-
-def serve_command(
-    index: IndexOption,
-    host: Annotated[
-        str, typer.Option(help="Address to bind (local only by default)")
-    ] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="Port to listen on")] = 8765,
-    reviewer: ReviewerOption = None,
-    sync_first: Annotated[
-        bool, typer.Option("--sync/--no-sync", help="Sync the queue with the index before serving")
-    ] = True,
-) -> None:
-    """Serve the review page at http://HOST:PORT (sync first, then review in the browser)."""
-    from checker.review import sync
-    from checker.server import serve
-
-    try:
-        if sync_first:
-            summary = sync(index_path=index, reviewer=reviewer)
-            typer.echo(f"{summary.total} findings ({summary.added} new)", err=True)
-        typer.echo(f"review page: http://{host}:{port}/  (Ctrl-C to stop)", err=True)
-        serve(index_path=index, host=host, port=port, reviewer=reviewer)
-    except CheckerError as error:
-        _fail(error)

@@ -21,20 +21,10 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from checker.errors import InputError, UsageError
-from checker.ingest.article import InputFile, article_checksum
-from checker.ingest.dates import parse_date
+from checker.ingest.article import InputFile
 from checker.ingest.files import SIDECAR_SUFFIX, load_html_file, load_text_file
 from checker.ingest.tables import FieldMap, load_table
 from checker.models import Article
-
-__all__ = [
-    "SIDECAR_SUFFIX",
-    "SUPPORTED_SUFFIXES",
-    "FieldMap",
-    "IngestResult",
-    "load_articles",
-    "parse_date",
-]
 
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
@@ -45,9 +35,6 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + TABLE_SUFFIXES
 CORPUS_NOTES = frozenset(
     {"readme", "license", "licence", "source", "copying", "notice", "changelog"}
 )
-
-# The name check.py has long imported; the same checksum `index` stores.
-_checksum = article_checksum
 
 
 class IngestResult(BaseModel):

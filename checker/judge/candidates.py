@@ -1,35 +1,29 @@
 """Candidate pairs: sentences from different outlets that may report the same thing.
 
-Two sources of candidates: FAISS nearest neighbours (wording alike), and claim-aware
-matches (the same counted thing and event near the same place and time) so that two
-figures for one event pair up even when the wording differs.
+Two sources of candidates: nearest neighbours in the saved FAISS index (wording alike), and
+claim-aware matches (the same counted thing and event near the same place and time) so that
+two figures for one event pair up even when the wording differs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from typing import Literal
 
-import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from checker.judge.places import places_overlap
-from checker.models import Article, Claim
-from checker.quantities.match import match_strength
+from checker.models import AnalysedSentence, PairingOptions
+from checker.quantities import match_strength
+from checker.store.view import IndexView
 
-# Neighbours kept per sentence after dropping same-outlet ones; 10 covers the handful of
-# outlets that report one event in FA-KES (at most 8 records per event in dev.jsonl).
-NEIGHBOURS = 10
 # Search this many raw neighbours so that enough remain after the outlet filter.
 SEARCH_DEPTH = 40
-# Neighbours below this cosine are different topics (MiniLM: unrelated news ~0.2-0.4).
-NEIGHBOUR_MIN_SIMILARITY = 0.55
 # Claim-aware candidates: same count of the same event, articles at most this many
 # days apart (FA-KES tolls are revised within about a week), and a shared place.
 CLAIM_WINDOW_DAYS = 3
 CLAIM_MIN_SIMILARITY = 0.5
-# Without a shared place name the wording must say more (place names vary: a town vs its province)…
-CLAIM_MIN_SIMILARITY_NO_PLACE = 0.5
 # Reports more than a month apart are about different events (FA-KES tolls are revised
 # within three weeks: dev.jsonl's updates are 0-21 days apart) unless worded as wire copy.
 EVENT_WINDOW_DAYS = 30
@@ -44,170 +38,155 @@ CONTRADICTION_DAYS = 3
 DISTINCTIVE_BUCKET = 6
 DISTINCTIVE_MIN_SIMILARITY = 0.35
 
+Bucket = tuple[str, str]  # (event, counted category) of a sentence's counts
+
 
 class Candidate(BaseModel):
-    """Rows `a` < `b` in the index (a is the earlier report when dates are known)."""
+    """Two sentences that may report the same thing; `a` is the earlier report (then the lower
+    row), so verdicts read a→b in time."""
 
     model_config = ConfigDict(frozen=True)
 
-    a: int
-    b: int
+    a: AnalysedSentence
+    b: AnalysedSentence
     similarity: float
-    origin: str
+    origin: Literal["neighbour", "claim"]
 
 
-class PairingOptions(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    neighbours: int = NEIGHBOURS
-    min_similarity: float = NEIGHBOUR_MIN_SIMILARITY
-    include_same_outlet: bool = False
-    include_same_article: bool = False
-    # The paraphrase judge for pairs without a shared quantity: "shipped" (the adapter in
-    # checker/data), "none" (cosine plus shared wording), or the path of another adapter.
-    paraphrase_model: str = "shipped"
-    # Only pairs with at least one sentence from these articles (a check of new articles
-    # against the corpus); None pairs the whole index.
-    focus: frozenset[str] | None = None
-
-
-def find_candidates(
-    articles: list[Article], claims: list[Claim], vectors: np.ndarray, *, options: PairingOptions
-) -> list[Candidate]:
-    """All candidate pairs, deduplicated and sorted by row numbers."""
-    by_id = {article.id: article for article in articles}
+def find_candidates(view: IndexView, *, options: PairingOptions) -> list[Candidate]:
+    """All candidate pairs, deduplicated (a neighbour wins over a claim match) and sorted by rows."""
     found: dict[tuple[int, int], Candidate] = {}
-    for candidate in _neighbour_candidates(claims, vectors, by_id, options):
-        found.setdefault((candidate.a, candidate.b), candidate)
-    for candidate in _claim_candidates(claims, vectors, by_id, options):
-        found.setdefault((candidate.a, candidate.b), candidate)
+    for candidate in [*_neighbour_candidates(view, options), *_claim_candidates(view, options)]:
+        found.setdefault((candidate.a.row, candidate.b.row), candidate)
     return [found[key] for key in sorted(found)]
 
 
-def allowed(a: Claim, b: Claim, by_id: dict[str, Article], options: PairingOptions) -> bool:
+def allowed(a: AnalysedSentence, b: AnalysedSentence, options: PairingOptions) -> bool:
+    """Whether the options let these two sentences pair (focus, same article, same outlet)."""
     if options.focus is not None and not (
-        a.sentence.doc_id in options.focus or b.sentence.doc_id in options.focus
+        a.article.id in options.focus or b.article.id in options.focus
     ):
         return False
-    if a.sentence.doc_id == b.sentence.doc_id:
-        return options.include_same_article and a.sentence.index != b.sentence.index
-    if by_id[a.sentence.doc_id].outlet == by_id[b.sentence.doc_id].outlet:
+    if a.article.id == b.article.id:
+        return options.include_same_article and a.claim.sentence.index != b.claim.sentence.index
+    if a.article.outlet == b.article.outlet:
         return options.include_same_outlet
     return True
 
 
-def _neighbour_candidates(claims, vectors, by_id, options):  # type: ignore[no-untyped-def]
-    import faiss
-
-    rare = _rare_buckets(claims)
-    if len(claims) < 2:
-        return []
-    vector_index = faiss.IndexFlatIP(vectors.shape[1])
-    vector_index.add(vectors)
-    depth = min(len(claims), SEARCH_DEPTH)
-    rows = [
-        row
-        for row, claim in enumerate(claims)
-        if options.focus is None or claim.sentence.doc_id in options.focus
+def _neighbour_candidates(view: IndexView, options: PairingOptions) -> list[Candidate]:
+    queries = [
+        sentence
+        for sentence in view.sentences
+        if options.focus is None or sentence.article.id in options.focus
     ]
-    if not rows:
+    if len(view.sentences) < 2 or not queries:
         return []
-    similarities, neighbours = vector_index.search(np.ascontiguousarray(vectors[rows]), depth)
+    rare = _rare_buckets(view.sentences)
+    by_row = {sentence.row: sentence for sentence in view.sentences}
+    depth = min(len(view.sentences), SEARCH_DEPTH)
+    similarities, neighbours = view.search.search(
+        view.vectors[[query.row for query in queries]], depth
+    )
     out = []
-    for position, row in enumerate(rows):
+    for query, found_similarities, found_rows in zip(
+        queries, similarities, neighbours, strict=True
+    ):
         kept = 0
-        for similarity, other in zip(similarities[position], neighbours[position], strict=True):
-            if other < 0 or other == row or similarity < options.min_similarity:
+        for similarity, row in zip(found_similarities, found_rows, strict=True):
+            if row < 0 or row == query.row or similarity < options.min_similarity:
                 continue
-            if not allowed(claims[row], claims[other], by_id, options):
+            other = by_row[int(row)]
+            if not allowed(query, other, options):
                 continue
-            if not _same_event_evidence(
-                claims[row], claims[int(other)], float(similarity), by_id, rare
-            ):
+            if not _same_event_evidence(query, other, float(similarity), rare):
                 continue
-            out.append(_ordered(row, int(other), float(similarity), "neighbour", claims, by_id))
+            out.append(_ordered(query, other, float(similarity), "neighbour"))
             kept += 1
             if kept >= options.neighbours:
                 break
     return out
 
 
-def _claim_candidates(claims, vectors, by_id, options):  # type: ignore[no-untyped-def]
-    buckets: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for row, claim in enumerate(claims):
-        for quantity in claim.quantities:
-            if quantity.event:
-                buckets[(quantity.event, quantity.category or "people")].append(row)
+def _claim_candidates(view: IndexView, options: PairingOptions) -> list[Candidate]:
+    buckets: dict[Bucket, dict[int, AnalysedSentence]] = defaultdict(dict)
+    for sentence in view.sentences:
+        for key in _buckets(sentence):
+            buckets[key][sentence.row] = sentence
     out = []
-    for rows in buckets.values():
-        rows = sorted(set(rows), key=lambda r: (_date_key(claims[r], by_id), r))
+    for members in buckets.values():
+        rows = sorted(members.values(), key=lambda sentence: (_date_key(sentence), sentence.row))
         distinctive = len(rows) <= DISTINCTIVE_BUCKET
-        for i, row in enumerate(rows):
-            for other in rows[i + 1 :]:
-                gap = _day_gap(claims[row], claims[other], by_id)
+        for i, first in enumerate(rows):
+            for second in rows[i + 1 :]:
+                gap = _day_gap(first, second)
                 if gap is not None and gap > CLAIM_WINDOW_DAYS:
                     break
-                if not allowed(claims[row], claims[other], by_id, options):
+                if not allowed(first, second, options) or not _counts_match(first, second):
                     continue
-                if not any(
-                    match_strength(qa, qb) > 0
-                    for qa in claims[row].quantities
-                    for qb in claims[other].quantities
-                ):
+                if not distinctive and not _share_place(first, second):
                     continue
-                if not distinctive and not _share_place(claims[row], claims[other]):
-                    continue
-                similarity = float(vectors[row] @ vectors[other])
+                similarity = float(view.vectors[first.row] @ view.vectors[second.row])
                 if similarity >= (
                     DISTINCTIVE_MIN_SIMILARITY if distinctive else CLAIM_MIN_SIMILARITY
                 ):
-                    out.append(_ordered(row, other, similarity, "claim", claims, by_id))
+                    out.append(_ordered(first, second, similarity, "claim"))
     return out
 
 
-def _ordered(row, other, similarity, origin, claims, by_id) -> Candidate:  # type: ignore[no-untyped-def]
+def _counts_match(a: AnalysedSentence, b: AnalysedSentence) -> bool:
+    return any(match_strength(qa, qb) > 0 for qa in a.claim.quantities for qb in b.claim.quantities)
+
+
+def _ordered(
+    one: AnalysedSentence,
+    other: AnalysedSentence,
+    similarity: float,
+    origin: Literal["neighbour", "claim"],
+) -> Candidate:
     """Put the earlier report first (then the lower row) so verdicts read a→b in time."""
-    first, second = sorted((row, other), key=lambda r: (_date_key(claims[r], by_id), r))
+    first, second = sorted((one, other), key=lambda sentence: (_date_key(sentence), sentence.row))
     return Candidate(a=first, b=second, similarity=round(similarity, 4), origin=origin)
 
 
-def _date_key(claim: Claim, by_id: dict[str, Article]) -> dt.date:
-    return by_id[claim.sentence.doc_id].date or dt.date.min
+def _date_key(sentence: AnalysedSentence) -> dt.date:
+    return sentence.article.date or dt.date.min
 
 
-def _day_gap(a: Claim, b: Claim, by_id: dict[str, Article]) -> int | None:
-    a_date, b_date = by_id[a.sentence.doc_id].date, by_id[b.sentence.doc_id].date
-    if a_date is None or b_date is None:
+def _day_gap(a: AnalysedSentence, b: AnalysedSentence) -> int | None:
+    if a.article.date is None or b.article.date is None:
         return None
-    return abs((b_date - a_date).days)
+    return abs((b.article.date - a.article.date).days)
 
 
-def _buckets(claim: Claim) -> set[tuple[str, str]]:
+def _buckets(sentence: AnalysedSentence) -> set[Bucket]:
     """The (event, counted category) keys of a sentence's counts."""
-    return {(q.event, q.category or "people") for q in claim.quantities if q.event}
+    return {(q.event, q.category or "people") for q in sentence.claim.quantities if q.event}
 
 
-def _rare_buckets(claims: list[Claim]) -> set[tuple[str, str]]:
-    counts: dict[tuple[str, str], int] = defaultdict(int)
-    for claim in claims:
-        for key in _buckets(claim):
+def _rare_buckets(sentences: list[AnalysedSentence]) -> set[Bucket]:
+    counts: dict[Bucket, int] = defaultdict(int)
+    for sentence in sentences:
+        for key in _buckets(sentence):
             counts[key] += 1
     return {key for key, count in counts.items() if count <= DISTINCTIVE_BUCKET}
 
 
-def _same_event_evidence(a: Claim, b: Claim, similarity: float, by_id, rare) -> bool:  # type: ignore[no-untyped-def]
+def _same_event_evidence(
+    a: AnalysedSentence, b: AnalysedSentence, similarity: float, rare: set[Bucket]
+) -> bool:
     """Whether two neighbours can report one event: near in time, and sharing a place,
     a rare kind of count, one article, or wording close enough to be a wire copy.
 
     In a corpus most "N people were killed" sentences are alike; without such evidence
     FA-KES pairs thousands of different strikes (see README, benchmarks)."""
-    gap = _day_gap(a, b, by_id)
-    if similarity >= WIRE_COPY_SIMILARITY or a.sentence.doc_id == b.sentence.doc_id:
+    gap = _day_gap(a, b)
+    if similarity >= WIRE_COPY_SIMILARITY or a.article.id == b.article.id:
         return True
     if gap is not None and gap > EVENT_WINDOW_DAYS:
         return False
     near = gap is None or gap <= NEAR_DAYS
-    if not (a.quantities and b.quantities):
+    if not (a.claim.quantities and b.claim.quantities):
         # Non-numeric pairs (paraphrases, contradictions) need the same place within days.
         return _share_place(a, b) and (gap is None or gap <= CONTRADICTION_DAYS)
     return bool(_buckets(a) & _buckets(b) & rare) or (
@@ -215,5 +194,5 @@ def _same_event_evidence(a: Claim, b: Claim, similarity: float, by_id, rare) -> 
     )
 
 
-def _share_place(a: Claim, b: Claim) -> bool:
-    return places_overlap(a, b) is True
+def _share_place(a: AnalysedSentence, b: AnalysedSentence) -> bool:
+    return places_overlap(a.claim, b.claim) is True

@@ -1,7 +1,8 @@
 """Report renderers: the same `Report` as JSON, Markdown, CSV or a self-contained HTML page.
 
-Every format lists pairs in one reading order (kind in `checker.models.KIND_ORDER`, score descending,
-then fingerprint), so the same report always renders to byte-identical text.
+Every format lists pairs in one reading order (kind in `checker.models.KIND_ORDER`, score
+descending, then fingerprint), so the same report always renders to byte-identical text. The
+formats of a check (text, SARIF, JUnit, GitHub annotations) are in check.py and its siblings.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from checker.errors import UsageError
 from checker.models import Report
 from checker.render.csv import CSV_COLUMNS, render_csv
 from checker.render.html import render_html
+from checker.render.json import render_json
 from checker.render.kinds import ordered_pairs
 from checker.render.markdown import render_markdown
 
@@ -26,12 +28,6 @@ __all__ = [
     "render_json",
     "render_report",
 ]
-
-
-def render_json(report: Report) -> str:
-    """The report as indented JSON with its pairs in reading order, ending in a newline."""
-    ordered = report.model_copy(update={"pairs": ordered_pairs(report)})
-    return ordered.model_dump_json(indent=2) + "\n"
 
 
 _RENDERERS = {

@@ -71,7 +71,7 @@ def _header(report: Report, groups: dict[str, list[Pair]]) -> str:
 def _options(report: Report) -> str:
     if not report.options:
         return ""
-    options = ", ".join(f"{name}={value}" for name, value in report.options.items())
+    options = ", ".join(f"{name}={value}" for name, value in report.options.model_dump().items())
     return f" · options <code>{escape(options)}</code>"
 
 

@@ -17,8 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from checker.errors import UsageError
-from checker.judge.candidates import PairingOptions
-from checker.models import KIND_ORDER, Pair
+from checker.models import KIND_ORDER, Pair, PairingOptions
 from checker.quantities.match import figure_ratio
 from checker.review.models import (
     DISMISS_REASONS,
@@ -48,17 +47,8 @@ def sync(
     """Report on the index (nothing suppressed) and bring every finding into its queue."""
     from checker.reporting import report
 
-    result = report(index_path=index_path, options=options or pairing_options_for(index_path))
+    result = report(index_path, options=options, use_review=False)
     return sync_pairs(index_path=index_path, pairs=result.pairs, reviewer=reviewer)
-
-
-def pairing_options_for(index_path: str | Path) -> PairingOptions:
-    """The options `checker report` uses for this index: the default corpus pairs within articles."""
-    from checker.default_corpus import DEFAULT_INDEX, DEFAULT_OPTIONS
-
-    if Path(index_path).resolve() == DEFAULT_INDEX.resolve():
-        return DEFAULT_OPTIONS
-    return PairingOptions()
 
 
 def sync_pairs(

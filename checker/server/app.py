@@ -70,7 +70,7 @@ class ReviewSite:
 
     @cached_property
     def articles(self) -> dict[str, Article]:
-        from checker.store.generations import load_index
+        from checker.store import load_index
 
         return {article.id: article for article in load_index(self.index_path).articles}
 

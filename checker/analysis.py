@@ -1,0 +1,64 @@
+"""The one analysis path: articles in, analysed rows out (sentences, claims and vectors).
+
+`checker index` and `checker check` both call `analyse_articles`, so a sentence gets the same
+claim and vector whichever command reads it first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+
+import numpy as np
+
+from checker.claims import extract_claims
+from checker.models import Article, Sentence
+from checker.nlp.embed import DEFAULT_MODEL, Embedder, get_embedder
+from checker.store.generations import StoredIndex
+from checker.text import split_sentences
+
+
+def analyse_articles(
+    articles: Sequence[Article],
+    *,
+    model: str = DEFAULT_MODEL,
+    embedder: Embedder | None = None,
+    announce: Callable[[int], None] | None = None,
+    show_progress: bool = False,
+) -> StoredIndex:
+    """Split, parse and encode `articles`: an index of their own, not yet saved.
+
+    The embedder (`embedder`, else `model` loaded once per process) is loaded only when there
+    is a sentence to encode; `announce` hears how many sentences before they are encoded, and
+    `show_progress` draws the encoder's progress bar. Encoding (torch, releases the GIL) runs in a thread while claims
+    are extracted (spaCy, Python), which keeps indexing near raw encoding speed (bench/speed.py).
+    """
+    sentences: list[Sentence] = [
+        sentence for article in articles for sentence in split_sentences(article)
+    ]
+    if not sentences:
+        dimension = embedder.dimension if embedder else 0
+        return StoredIndex(
+            model=embedder.name if embedder else model,
+            dimension=dimension,
+            articles=list(articles),
+            claims=[],
+            vectors=np.zeros((0, dimension), dtype=np.float32),
+        )
+    if announce:
+        announce(len(sentences))
+    embedder = embedder or get_embedder(model)
+    published = {article.id: article.date for article in articles}
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pending = pool.submit(
+            embedder.encode, [sentence.text for sentence in sentences], show_progress=show_progress
+        )
+        claims = extract_claims(sentences, published=published)
+        vectors = pending.result()
+    return StoredIndex(
+        model=embedder.name,
+        dimension=embedder.dimension,
+        articles=list(articles),
+        claims=claims,
+        vectors=vectors.reshape(len(sentences), embedder.dimension),
+    )

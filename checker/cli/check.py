@@ -1,0 +1,151 @@
+"""`checker check` and `checker baseline`: new articles against an index in CI, and accepting
+today's findings."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from checker.cli.common import (
+    EncodingOption,
+    IndexOption,
+    OutOption,
+    ParaphraseModelOption,
+    QuietOption,
+    progress_for,
+    run,
+    say,
+    write_output,
+)
+from checker.errors import EXIT_OK
+from checker.models import DEFAULT_FAIL_ON, SHIPPED_PARAPHRASE_MODEL
+
+
+class CheckOutput(StrEnum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    junit = "junit"
+    github = "github"
+
+
+ChangedSince = Annotated[
+    str | None,
+    typer.Option(
+        "--changed-since",
+        help="Check the article files `git diff REV` adds or modifies (under PATHS if given)",
+        metavar="REV",
+    ),
+]
+Root = Annotated[
+    Path | None,
+    typer.Option(
+        help="Corpus folder the index was built from: loose files get the ids "
+        "`checker index ROOT` gives them, so a changed article replaces its indexed version"
+    ),
+]
+
+
+def _article_paths(paths: list[Path] | None, changed_since: str | None) -> list[Path]:
+    from checker.ci.git import changed_files
+
+    if changed_since is None:
+        return list(paths or [])
+    return changed_files(changed_since, paths=paths or [])
+
+
+def check_command(
+    index: IndexOption,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="New or changed articles: files or folders (.txt .md .html .csv .jsonl)"
+        ),
+    ] = None,
+    changed_since: ChangedSince = None,
+    root: Root = None,
+    fail_on: Annotated[
+        str,
+        typer.Option(help="Comma-separated kinds that fail the check (exit 1), or none"),
+    ] = ",".join(DEFAULT_FAIL_ON),
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            help="Baseline file of accepted findings (default: INDEX/baseline.json if present)"
+        ),
+    ] = None,
+    no_baseline: Annotated[bool, typer.Option(help="Report baselined findings too")] = False,
+    update: Annotated[
+        bool, typer.Option(help="After the check, add the checked articles to the index")
+    ] = False,
+    format: Annotated[
+        CheckOutput, typer.Option("--format", "-f", help="Output format")
+    ] = CheckOutput.text,
+    out: OutOption = None,
+    encoding: EncodingOption = "utf-8",
+    paraphrase_model: ParaphraseModelOption = SHIPPED_PARAPHRASE_MODEL,
+    quiet: QuietOption = False,
+) -> None:
+    """Check new articles against an index for CI. Exit 0: no finding of a --fail-on kind;
+    1: such findings; 2: usage or input error."""
+    from checker.ci.check import check, parse_fail_on
+    from checker.models import PairingOptions
+    from checker.render.check import render_check, summary_line
+
+    kinds = run(lambda: parse_fail_on(fail_on))
+    articles = run(lambda: _article_paths(paths, changed_since))
+    if not articles and changed_since is not None:
+        say(f"no article files changed since {changed_since}; nothing to check", quiet)
+        raise typer.Exit(code=EXIT_OK)
+    result = run(
+        lambda: check(
+            articles,
+            index_path=index,
+            fail_on=kinds,
+            baseline=baseline,
+            use_baseline=not no_baseline,
+            update=update,
+            root=root,
+            options=PairingOptions(paraphrase_model=paraphrase_model),
+            encoding=encoding,
+            progress=progress_for(quiet),
+        )
+    )
+    write_output(render_check(result, format.value), out)
+    if out is not None or format is not CheckOutput.text:
+        say(summary_line(result) + (f" -> {out}" if out else ""), quiet)
+    if result.updated:
+        say(f"added {len(result.checked)} articles to {index}", quiet)
+    raise typer.Exit(code=result.exit_code)
+
+
+def baseline_command(
+    index: IndexOption,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Also accept the findings of checking these articles"),
+    ] = None,
+    changed_since: ChangedSince = None,
+    root: Root = None,
+    baseline: Annotated[
+        Path | None, typer.Option(help="Baseline file to write (default: INDEX/baseline.json)")
+    ] = None,
+    encoding: EncodingOption = "utf-8",
+    quiet: QuietOption = False,
+) -> None:
+    """Accept today's findings: write a baseline so later checks report only new ones."""
+    from checker.ci.baseline import baseline as write_baseline
+
+    summary = run(
+        lambda: write_baseline(
+            _article_paths(paths, changed_since),
+            index_path=index,
+            baseline_path=baseline,
+            root=root,
+            encoding=encoding,
+        )
+    )
+    say(f"baseline of {summary.findings} findings -> {summary.path}", quiet)

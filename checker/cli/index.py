@@ -1,0 +1,102 @@
+"""`checker index` (and `checker index verify`): build or check an index."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from checker.cli.common import IndexOption, QuietOption, progress_for, run, say
+from checker.nlp.embed import DEFAULT_MODEL
+
+VERIFY = "verify"  # `checker index verify --index DIR`: the integrity check
+
+
+def index_command(
+    corpus: Annotated[
+        list[Path], typer.Argument(help="Files or folders: .txt .md .html .csv .jsonl")
+    ],
+    index: IndexOption,
+    model: Annotated[
+        str | None,
+        typer.Option(help=f"sentence-transformers name or path (default {DEFAULT_MODEL}, offline)"),
+    ] = None,
+    text_field: Annotated[
+        str | None, typer.Option(help="CSV/JSONL column holding the article text")
+    ] = None,
+    outlet_field: Annotated[
+        str | None, typer.Option(help="CSV/JSONL column holding the outlet")
+    ] = None,
+    id_field: Annotated[
+        str | None, typer.Option(help="CSV/JSONL column holding a stable article id")
+    ] = None,
+    date_field: Annotated[
+        str | None, typer.Option(help="CSV/JSONL column holding the publication date")
+    ] = None,
+    title_field: Annotated[
+        str | None, typer.Option(help="CSV/JSONL column holding the title")
+    ] = None,
+    url_field: Annotated[str | None, typer.Option(help="CSV/JSONL column holding the URL")] = None,
+    outlet: Annotated[
+        str | None, typer.Option(help="Outlet for every article given (overrides detection)")
+    ] = None,
+    encoding: Annotated[
+        str, typer.Option(help="Text encoding of the inputs, e.g. cp1252 for FA-KES")
+    ] = "utf-8",
+    allow_single_outlet: Annotated[
+        bool, typer.Option(help="Allow an index whose articles all come from one outlet")
+    ] = False,
+    quiet: QuietOption = False,
+) -> None:
+    """Index articles (incremental: unchanged articles are not re-encoded).
+
+    `checker index verify --index DIR` instead checks the index's integrity (exit 0 OK, 2 not);
+    to index a file or folder named `verify`, write `./verify`.
+    """
+    from checker.indexing import index as build_index
+    from checker.ingest import FieldMap
+
+    if [str(path) for path in corpus] == [VERIFY]:
+        verify(index)
+        return
+    fields = FieldMap(
+        text=text_field,
+        outlet=outlet_field,
+        id=id_field,
+        date=date_field,
+        title=title_field,
+        url=url_field,
+    )
+    summary = run(
+        lambda: build_index(
+            corpus,
+            index_path=index,
+            model=model,
+            fields=fields,
+            outlet=outlet,
+            encoding=encoding,
+            allow_single_outlet=allow_single_outlet,
+            progress=progress_for(quiet),
+        )
+    )
+    for warning in summary.warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    say(
+        f"indexed {summary.articles} articles from {summary.outlets} outlets ({summary.added} added, "
+        f"{summary.changed} changed, {summary.unchanged} unchanged), {summary.sentences} sentences, "
+        f"{summary.encoded_sentences} encoded, in {summary.seconds:.1f}s -> {summary.index}",
+        quiet,
+    )
+
+
+def verify(index: Path) -> None:
+    """`checker index verify`: OK and what the index holds, or the first problem (exit 2)."""
+    from checker.store import verify_index
+
+    health = run(lambda: verify_index(index))
+    typer.echo(
+        f"OK {health.index}: {health.articles} articles, {health.sentences} sentences, "
+        f"model {health.model} ({health.dimension} dims), {health.generation}, "
+        f"written by checker {health.checker_version}"
+    )

@@ -1,0 +1,37 @@
+"""`checker serve`: the review page of an index's queue, in a browser."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from checker.cli.common import IndexOption, fail
+from checker.cli.review import ReviewerOption
+from checker.errors import CheckerError
+from checker.server import DEFAULT_HOST, DEFAULT_PORT
+
+
+def serve_command(
+    index: IndexOption,
+    host: Annotated[
+        str, typer.Option(help="Address to bind (local only by default)")
+    ] = DEFAULT_HOST,
+    port: Annotated[int, typer.Option(help="Port to listen on")] = DEFAULT_PORT,
+    reviewer: ReviewerOption = None,
+    sync_first: Annotated[
+        bool, typer.Option("--sync/--no-sync", help="Sync the queue with the index before serving")
+    ] = True,
+) -> None:
+    """Serve the review page at http://HOST:PORT (sync first, then review in the browser)."""
+    from checker.review import sync
+    from checker.server import serve
+
+    try:
+        if sync_first:
+            summary = sync(index_path=index, reviewer=reviewer)
+            typer.echo(f"{summary.total} findings ({summary.added} new)", err=True)
+        typer.echo(f"review page: http://{host}:{port}/  (Ctrl-C to stop)", err=True)
+        serve(index_path=index, host=host, port=port, reviewer=reviewer)
+    except CheckerError as error:
+        fail(error)

@@ -1,0 +1,81 @@
+"""Pairs without a shared quantity: a clash of facts (a denial, opposite perpetrators, an NLI
+model's contradiction) within one news cycle, or the same claim in other words."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from checker.judge.scoring import score
+from checker.models import Claim, Verdict
+from checker.nlp.nli import NLI_CONTRADICTION_PROBABILITY
+from checker.nlp.paraphrase import (
+    JUDGE_MIN_CLOSENESS,
+    PARAPHRASE_CLOSENESS,
+    PARAPHRASE_PROBABILITY,
+    closeness,
+    word_overlap,
+)
+
+# Non-numeric contradictions need the sentences to be about the same fact.
+CONTRADICTION_SIMILARITY = 0.30
+# Non-numeric contradictions concern one event: reports at most a week apart (dev.jsonl's
+# contradiction pairs are 0-7 days apart); undated pairs need close wording instead.
+CONTRADICTION_WINDOW_DAYS = 7
+UNDATED_CONTRADICTION_SIMILARITY = 0.75
+
+
+def non_numeric_clash(
+    a: Claim, b: Claim, similarity: float, nli_contradiction: float | None
+) -> Verdict | None:
+    """A contradiction the claims show without figures, or None."""
+    if similarity < CONTRADICTION_SIMILARITY:
+        return None
+    if nli_contradiction is not None and nli_contradiction >= NLI_CONTRADICTION_PROBABILITY:
+        return _contradiction(
+            f"NLI model finds the sentences contradictory (p={nli_contradiction:.2f})", similarity
+        )
+    if a.denial != b.denial:
+        denier = "b" if b.denial else "a"
+        return _contradiction(
+            f"one report ({denier}) denies or calls false what the other asserts", similarity
+        )
+    if a.perpetrators and b.perpetrators and not set(a.perpetrators) & set(b.perpetrators):
+        return _contradiction(
+            "different perpetrators for the same attack: "
+            f"{', '.join(a.perpetrators)} vs {', '.join(b.perpetrators)}",
+            similarity,
+        )
+    return None
+
+
+def same_news_cycle(a_date: dt.date | None, b_date: dt.date | None, similarity: float) -> bool:
+    """Non-numeric clashes need evidence of one event: reports days apart, or (undated)
+    wording close enough to name the same fact. Background statements years apart
+    ("never used chemical weapons" vs "surrendered its stockpile") are not contradictions."""
+    if a_date and b_date:
+        return abs((a_date - b_date).days) <= CONTRADICTION_WINDOW_DAYS
+    return similarity >= UNDATED_CONTRADICTION_SIMILARITY
+
+
+def reworded(a: Claim, b: Claim, similarity: float, probability: float | None) -> str | None:
+    """Why the two sentences say the same thing in other words, or None if they do not."""
+    overlap = word_overlap(a.sentence.text, b.sentence.text)
+    close = closeness(similarity, overlap)
+    if probability is not None:
+        if probability >= PARAPHRASE_PROBABILITY and close >= JUDGE_MIN_CLOSENESS:
+            return f"paraphrase model p={probability:.2f}, similarity {similarity:.2f}"
+        return None
+    if close >= PARAPHRASE_CLOSENESS:
+        return f"similarity {similarity:.2f}, shared wording {overlap:.0%}"
+    return None
+
+
+def counts_disagree(a: Claim, b: Claim) -> bool:
+    """Both sentences state bare counts but none pair up: not a paraphrase of each other."""
+    a_values = {q.value for q in a.quantities if q.value is not None}
+    b_values = {q.value for q in b.quantities if q.value is not None}
+    return bool(a_values and b_values and not a_values & b_values)
+
+
+def _contradiction(reason: str, similarity: float) -> Verdict:
+    return Verdict(kind="contradiction", score=score("contradiction", similarity), reason=reason)

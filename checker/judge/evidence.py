@@ -1,0 +1,71 @@
+"""The one evidence step: what a verdict weighs beyond the two claims, gathered the same way
+for `report`, `check` and `compare`, so a sentence pair gets the same verdict from each.
+
+The facts of a pair (similarity, publication dates, one article or two) come with it; the
+models add what they read: the optional NLI model's contradiction probability for pairs
+without figures on both sides (figures are judged by their intervals), and the paraphrase
+judge's probability for pairs with no matched quantity that are worded closely enough for it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from pydantic import BaseModel, ConfigDict
+
+from checker.models import Claim
+from checker.nlp.paraphrase import judge_pairs, resolve_adapter
+from checker.quantities import match_quantities
+
+
+class PairEvidence(BaseModel):
+    """Everything a verdict weighs besides the two claims."""
+
+    model_config = ConfigDict(frozen=True)
+
+    similarity: float
+    a_date: dt.date | None = None
+    b_date: dt.date | None = None
+    same_article: bool = False
+    nli_contradiction: float | None = None
+    paraphrase_probability: float | None = None
+
+
+ClaimPair = tuple[Claim, Claim, PairEvidence]  # two claims and the facts known of them
+
+
+def gather_evidence(
+    pairs: Sequence[ClaimPair], *, paraphrase_model: str, nli_model: str | None = None
+) -> list[PairEvidence]:
+    """Each pair's facts with the models' probabilities added, in input order.
+
+    `paraphrase_model`: "shipped", "none" or an adapter path (nlp/paraphrase.py);
+    `nli_model`: a CrossEncoder name or path, or None for no NLI evidence."""
+    contradiction: dict[int, float] = {}
+    if nli_model:
+        from checker.nlp.nli import get_nli_judge
+
+        wanted = [i for i, (a, b, _) in enumerate(pairs) if not (a.quantities and b.quantities)]
+        found = get_nli_judge(nli_model).contradiction_probabilities(
+            [(pairs[i][0].sentence.text, pairs[i][1].sentence.text) for i in wanted]
+        )
+        contradiction = dict(zip(wanted, found, strict=True))
+    wanted = [
+        i for i, (a, b, _) in enumerate(pairs) if not match_quantities(a.quantities, b.quantities)
+    ]
+    judged = judge_pairs(
+        resolve_adapter(paraphrase_model),
+        [(pairs[i][0].sentence.text, pairs[i][1].sentence.text) for i in wanted],
+        [pairs[i][2].similarity for i in wanted],
+    )
+    paraphrase = dict(zip(wanted, judged, strict=True))
+    return [
+        facts.model_copy(
+            update={
+                "nli_contradiction": contradiction.get(i),
+                "paraphrase_probability": paraphrase.get(i),
+            }
+        )
+        for i, (_, _, facts) in enumerate(pairs)
+    ]

@@ -1,0 +1,129 @@
+"""Same incident? Different days, dates, places, scope or cumulative windows make two sentences
+about different incidents however alike their wording (GUIDELINES.md step 1)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from checker import lexicon as lx
+from checker.judge.places import places_overlap, same_place, specific_places
+from checker.models import Claim
+
+# A report's undated sentence tells the news of its day or the day before; an event pinned
+# this many days before both reports of one news cycle is an earlier incident.
+NEWS_CYCLE_DAYS = 2
+# Windows that all mean "since the war began".
+WAR_WINDOW_WORDS = ("war", "conflict", "2011", "start", "beginning", "outbreak")
+
+
+def different_windows(a: Claim, b: Claim) -> str | None:
+    """Cumulative windows that differ ("since April" vs one day): they separate counts only."""
+    if (a.window is None) != (b.window is None) or (
+        a.window and b.window and not _same_window(a.window, b.window)
+    ):
+        return f"different time windows ({a.window or 'one event'} vs {b.window or 'one event'})"
+    return None
+
+
+def different_event(
+    a: Claim,
+    b: Claim,
+    *,
+    same_article: bool,
+    a_date: dt.date | None,
+    b_date: dt.date | None,
+) -> str | None:
+    """Different days, dates, places or scope: another incident whatever is compared."""
+    a_days = _weekdays(a)
+    b_days = _weekdays(b)
+    if a_days and b_days and not a_days & b_days:
+        return f"different days ({', '.join(sorted(a_days))} vs {', '.join(sorted(b_days))})"
+    a_dates = event_dates(a)
+    b_dates = event_dates(b)
+    if not (a_days and b_days) and a_dates and b_dates and not _dates_meet(a_dates, b_dates):
+        return (
+            "different dates ("
+            + ", ".join(map(str, sorted(a_dates)))
+            + " vs "
+            + ", ".join(map(str, sorted(b_dates)))
+            + ")"
+        )
+    earlier = _earlier_than_news_cycle(a, b, a_date, b_date) or _earlier_than_news_cycle(
+        b, a, b_date, a_date
+    )
+    if earlier:
+        return earlier
+    a_places = specific_places(a.places)
+    b_places = specific_places(b.places)
+    if not same_article and places_overlap(a, b) is False:
+        return f"different places ({', '.join(sorted(a_places))} vs {', '.join(sorted(b_places))})"
+    wider = _coordinated_extra_place(a, b_places, a_places) or _coordinated_extra_place(
+        b, a_places, b_places
+    )
+    if wider:
+        return f"different scope ({wider} vs one of them)"
+    return None
+
+
+def event_dates(claim: Claim) -> set[dt.date]:
+    """Resolved calendar dates and weekdays; 'today'/'yesterday' lean on publication dates,
+    which are too often wrong in real corpora to separate incidents on their own."""
+    return {
+        t.date
+        for t in claim.times
+        if t.date is not None and t.text.lower() not in lx.RELATIVE_DAY_WORDS
+    }
+
+
+def _earlier_than_news_cycle(
+    pinned: Claim, undated: Claim, pinned_date: dt.date | None, undated_date: dt.date | None
+) -> str | None:
+    """Two reports of one news cycle (published at most a day apart): a sentence with no day
+    of its own tells that cycle's news, so an event its rival pins NEWS_CYCLE_DAYS or more
+    before both reports is an earlier incident ("also hit on Wednesday" in Friday's papers).
+    Revised tolls and cumulative windows look back on purpose and are left alone."""
+    if pinned_date is None or undated_date is None or abs((pinned_date - undated_date).days) > 1:
+        return None
+    if undated.times or pinned.toll_update or undated.toll_update or pinned.window:
+        return None
+    pinned_days = event_dates(pinned)
+    cycle_start = min(pinned_date, undated_date)
+    if not pinned_days or any((cycle_start - day).days < NEWS_CYCLE_DAYS for day in pinned_days):
+        return None
+    said = ", ".join(str(day) for day in sorted(pinned_days))
+    return f"different days ({said} vs the news of {undated_date})"
+
+
+def _coordinated_extra_place(
+    claim: Claim, other_places: set[str], own_places: set[str]
+) -> str | None:
+    """'X and Y' in one sentence where the other names only X: a wider scope (GUIDELINES step 1)."""
+    lowered = claim.sentence.text.lower()
+    for shared in own_places:
+        if not any(same_place(shared, other) for other in other_places):
+            continue
+        for extra in own_places - {shared}:
+            if any(same_place(extra, other) for other in other_places):
+                continue
+            if f"{shared} and {extra}" in lowered or f"{extra} and {shared}" in lowered:
+                return f"{shared} and {extra}"
+    return None
+
+
+def _weekdays(claim: Claim) -> set[str]:
+    return {
+        t.text.lower().rstrip("s") for t in claim.times if t.text.lower().rstrip("s") in lx.WEEKDAYS
+    }
+
+
+def _dates_meet(a_dates: set[dt.date], b_dates: set[dt.date]) -> bool:
+    """Dates a day apart still meet: overnight strikes and time zones blur the day."""
+    return any(abs((x - y).days) <= 1 for x in a_dates for y in b_dates)
+
+
+def _same_window(a_window: str, b_window: str) -> bool:
+    if any(word in a_window for word in WAR_WINDOW_WORDS) and any(
+        word in b_window for word in WAR_WINDOW_WORDS
+    ):
+        return True
+    return a_window == b_window

@@ -1,0 +1,76 @@
+"""A check's findings in the formats CI systems read: text, json, sarif, junit, github.
+
+Every format points at the checked (new) article's file and line; the corpus sentence
+it clashes with travels in the message. Failing findings (a `--fail-on` kind) are errors,
+the rest notes. Output is deterministic: findings in report order.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal, get_args
+
+from checker.ci.check import CheckResult
+from checker.errors import UsageError
+from checker.models import Pair, PairSide
+
+CheckFormat = Literal["text", "json", "sarif", "junit", "github"]
+CHECK_FORMATS: tuple[str, ...] = get_args(CheckFormat)
+
+
+def render_check(result: CheckResult, fmt: str) -> str:
+    """`result` rendered as `fmt` (one of CHECK_FORMATS), ending in a newline."""
+    from checker.render.github import render_github
+    from checker.render.json import render_json
+    from checker.render.junit import render_junit
+    from checker.render.sarif import render_sarif
+    from checker.render.text import render_text
+
+    renderers = {
+        "text": render_text,
+        "json": lambda result: render_json(result.report),
+        "sarif": render_sarif,
+        "junit": render_junit,
+        "github": render_github,
+    }
+    if fmt not in renderers:
+        raise UsageError(f"unknown check format {fmt!r}; use one of {', '.join(CHECK_FORMATS)}")
+    return renderers[fmt](result)
+
+
+def new_and_known(pair: Pair, checked: list[str]) -> tuple[PairSide, PairSide]:
+    """(the checked article's side, the other side); `a` first when both were checked."""
+    if pair.a.doc_id in checked or pair.b.doc_id not in checked:
+        return pair.a, pair.b
+    return pair.b, pair.a
+
+
+def file_of(side: PairSide) -> str:
+    """The side's file as a forward-slash path, relative to the working folder when below it."""
+    path = Path(side.source.split(":row ")[0])
+    if path.is_absolute() and path.is_relative_to(Path.cwd()):
+        path = path.relative_to(Path.cwd())
+    return path.as_posix()
+
+
+def summary_line(result: CheckResult) -> str:
+    informational = len(result.report.pairs) - len(result.failing)
+    return (
+        f"{len(result.checked)} articles checked against {result.report.index}: "
+        f"{len(result.failing)} failing findings ({', '.join(result.fail_on) or 'none fail'}), "
+        f"{informational} informational, {result.baselined} skipped as baselined, "
+        f"{result.dismissed} suppressed as dismissed in review"
+    )
+
+
+def failing(pair: Pair, result: CheckResult) -> bool:
+    """Whether the finding is of a --fail-on kind."""
+    return pair.kind in result.fail_on
+
+
+def message(pair: Pair, known: PairSide) -> str:
+    """One line: the kind, the reason, and the other report's sentence with where it is."""
+    where = " · ".join(
+        part for part in (known.outlet, str(known.date or ""), file_of(known)) if part
+    )
+    return f"{pair.kind}: {pair.reason}. Other report ({where}): {known.text}"
