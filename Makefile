@@ -12,8 +12,10 @@ report: setup  ## install, then report on the bundled default corpus (fixtures/s
 test: setup  ## install, then run the test suite
 	.venv/bin/python -m pytest -q
 
-lint: setup
-	.venv/bin/ruff check checker tests bench
+lint: setup  ## ruff (lint and format) on everything, mypy on checker/
+	.venv/bin/ruff check checker tests bench scripts
+	.venv/bin/ruff format --check checker tests bench scripts
+	.venv/bin/mypy
 
 bench: setup  ## quality and speed benchmarks (slow; needs ../shared/data)
 	.venv/bin/python bench/quality.py --out bench/results/quality.json

@@ -106,11 +106,7 @@ KINDS: dict[CompareKind, KindInfo] = {
 # Kinds that fail a `checker check` unless told otherwise: the two that say one report is wrong.
 DEFAULT_FAIL_ON: tuple[PairKind, ...] = ("conflict", "contradiction")
 # The reported kinds in reading order.
-KIND_ORDER: tuple[PairKind, ...] = tuple(
-    kind
-    for kind in KINDS
-    if kind != "unrelated"  # type: ignore[misc]
-)
+KIND_ORDER: tuple[PairKind, ...] = tuple(kind for kind in KINDS if kind != "unrelated")
 
 
 class Article(Frozen):

@@ -187,12 +187,3 @@ def test_baseline_file_is_sorted_and_stable(workspace):
     after = check(["new"], index_path="indexes/news")
     assert after.exit_code == 0 and after.report.suppressed == {"baselined": 2}
     assert check(["new"], index_path="indexes/news", use_baseline=False).exit_code == 1
-
-
-@pytest.mark.parametrize("command", ["check", "baseline"])
-def test_ci_commands_have_help_and_are_in_the_readme(command):
-    result = runner.invoke(app, [command, "--help"])
-    assert result.exit_code == 0
-    assert len(result.output.strip().splitlines()) > 3
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
-    assert f"checker {command}" in readme and "checker index verify" in readme

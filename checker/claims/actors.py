@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from checker import lexicon as lx
+import checker.lexicon as lx
 
 ATTACK_WORDS_RE = re.compile(
     r"\b(warplanes?|jets?|aircraft|air ?strikes?|air raids?|raids?|bombing|bombardment|shelling"

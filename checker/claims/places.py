@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from checker import lexicon as lx
+import checker.lexicon as lx
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 _NAME = r"(?:al-|el-|ad-|as-|ash-|Al-|Al |al )?[A-Z][\w'-]+(?:[ -](?:al-|el-)?[A-Z][\w'-]+){0,2}"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from checker import lexicon as lx
+import checker.lexicon as lx
 from checker.models import TimeExpression
 
 # "said on Sunday": the day of the statement, not of the event.

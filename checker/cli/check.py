@@ -57,30 +57,34 @@ def _article_paths(paths: list[Path] | None, changed_since: str | None) -> list[
     return changed_files(changed_since, paths=paths or [])
 
 
+DEFAULT_FAIL_ON_TEXT = ",".join(DEFAULT_FAIL_ON)
+ArticlesArgument = Annotated[
+    list[Path] | None,
+    typer.Argument(help="New or changed articles: files or folders (.txt .md .html .csv .jsonl)"),
+]
+FailOnOption = Annotated[
+    str, typer.Option(help="Comma-separated kinds that fail the check (exit 1), or none")
+]
+BaselineOption = Annotated[
+    Path | None,
+    typer.Option(
+        help="Baseline file of accepted findings (default: INDEX/baseline.json if present)"
+    ),
+]
+UpdateOption = Annotated[
+    bool, typer.Option(help="After the check, add the checked articles to the index")
+]
+
+
 def check_command(
     index: IndexOption,
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(
-            help="New or changed articles: files or folders (.txt .md .html .csv .jsonl)"
-        ),
-    ] = None,
+    paths: ArticlesArgument = None,
     changed_since: ChangedSince = None,
     root: Root = None,
-    fail_on: Annotated[
-        str,
-        typer.Option(help="Comma-separated kinds that fail the check (exit 1), or none"),
-    ] = ",".join(DEFAULT_FAIL_ON),
-    baseline: Annotated[
-        Path | None,
-        typer.Option(
-            help="Baseline file of accepted findings (default: INDEX/baseline.json if present)"
-        ),
-    ] = None,
+    fail_on: FailOnOption = DEFAULT_FAIL_ON_TEXT,
+    baseline: BaselineOption = None,
     no_baseline: Annotated[bool, typer.Option(help="Report baselined findings too")] = False,
-    update: Annotated[
-        bool, typer.Option(help="After the check, add the checked articles to the index")
-    ] = False,
+    update: UpdateOption = False,
     format: Annotated[
         CheckOutput, typer.Option("--format", "-f", help="Output format")
     ] = CheckOutput.text,

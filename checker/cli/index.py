@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -13,40 +13,41 @@ from checker.nlp.embed import DEFAULT_MODEL
 VERIFY = "verify"  # `checker index verify --index DIR`: the integrity check
 
 
+CorpusArgument = Annotated[
+    list[Path], typer.Argument(help="Files or folders: .txt .md .html .csv .jsonl")
+]
+ModelOption = Annotated[
+    str | None,
+    typer.Option(help=f"sentence-transformers name or path (default {DEFAULT_MODEL}, offline)"),
+]
+OutletOption = Annotated[
+    str | None, typer.Option(help="Outlet for every article given (overrides detection)")
+]
+SingleOutletOption = Annotated[
+    bool, typer.Option(help="Allow an index whose articles all come from one outlet")
+]
+
+
+def _column(what: str) -> Any:
+    """The option naming the CSV/JSONL column that holds `what`."""
+    return typer.Option(help=f"CSV/JSONL column holding {what}")
+
+
 def index_command(
-    corpus: Annotated[
-        list[Path], typer.Argument(help="Files or folders: .txt .md .html .csv .jsonl")
-    ],
+    corpus: CorpusArgument,
     index: IndexOption,
-    model: Annotated[
-        str | None,
-        typer.Option(help=f"sentence-transformers name or path (default {DEFAULT_MODEL}, offline)"),
-    ] = None,
-    text_field: Annotated[
-        str | None, typer.Option(help="CSV/JSONL column holding the article text")
-    ] = None,
-    outlet_field: Annotated[
-        str | None, typer.Option(help="CSV/JSONL column holding the outlet")
-    ] = None,
-    id_field: Annotated[
-        str | None, typer.Option(help="CSV/JSONL column holding a stable article id")
-    ] = None,
-    date_field: Annotated[
-        str | None, typer.Option(help="CSV/JSONL column holding the publication date")
-    ] = None,
-    title_field: Annotated[
-        str | None, typer.Option(help="CSV/JSONL column holding the title")
-    ] = None,
-    url_field: Annotated[str | None, typer.Option(help="CSV/JSONL column holding the URL")] = None,
-    outlet: Annotated[
-        str | None, typer.Option(help="Outlet for every article given (overrides detection)")
-    ] = None,
+    model: ModelOption = None,
+    text_field: Annotated[str | None, _column("the article text")] = None,
+    outlet_field: Annotated[str | None, _column("the outlet")] = None,
+    id_field: Annotated[str | None, _column("a stable article id")] = None,
+    date_field: Annotated[str | None, _column("the publication date")] = None,
+    title_field: Annotated[str | None, _column("the title")] = None,
+    url_field: Annotated[str | None, _column("the URL")] = None,
+    outlet: OutletOption = None,
     encoding: Annotated[
         str, typer.Option(help="Text encoding of the inputs, e.g. cp1252 for FA-KES")
     ] = "utf-8",
-    allow_single_outlet: Annotated[
-        bool, typer.Option(help="Allow an index whose articles all come from one outlet")
-    ] = False,
+    allow_single_outlet: SingleOutletOption = False,
     quiet: QuietOption = False,
 ) -> None:
     """Index articles (incremental: unchanged articles are not re-encoded).

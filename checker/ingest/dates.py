@@ -28,12 +28,12 @@ def parse_date(value: str) -> dt.date | None:
             year, month, day = (int(group) for group in match.groups())
             return _checked_date(year, month, day)
         if match := _NUMERIC_DATE.match(value):
-            first, separator, second, year = match.groups()
+            first, separator, second, year_text = match.groups()
             if separator == "/" and int(first) <= 12:
                 month, day = int(first), int(second)
             else:
                 day, month = int(first), int(second)
-            return _checked_date(int(year), month, day)
+            return _checked_date(int(year_text), month, day)
     except ValueError:
         return None
     if not _YEAR.search(value):

@@ -68,12 +68,12 @@ def load_table(
         if row.record is None:
             table_warnings.append(f"{where}: {row.problem}")
             continue
-        article = _row_article(row, mapping, outlet, where, found.name, table_warnings)
-        if isinstance(article, str):
-            problems.append(f"{where}: {article}")
-            table_warnings.append(f"{where}: {article}")
+        read = _row_article(row, mapping, outlet, where, found.name, table_warnings)
+        if isinstance(read, str):
+            problems.append(f"{where}: {read}")
+            table_warnings.append(f"{where}: {read}")
             continue
-        article = _disambiguate(article, seen, where, table_warnings)
+        article = _disambiguate(read, seen, where, table_warnings)
         if article is not None:
             seen[article.id] = article
             articles.append(article)

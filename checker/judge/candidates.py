@@ -13,6 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from checker.judge.evidence import SIMILARITY_DIGITS
 from checker.judge.places import places_overlap
 from checker.models import AnalysedSentence, PairingOptions
 from checker.quantities import match_strength
@@ -146,7 +147,9 @@ def _ordered(
 ) -> Candidate:
     """Put the earlier report first (then the lower row) so verdicts read a→b in time."""
     first, second = sorted((one, other), key=lambda sentence: (_date_key(sentence), sentence.row))
-    return Candidate(a=first, b=second, similarity=round(similarity, 4), origin=origin)
+    return Candidate(
+        a=first, b=second, similarity=round(similarity, SIMILARITY_DIGITS), origin=origin
+    )
 
 
 def _date_key(sentence: AnalysedSentence) -> dt.date:

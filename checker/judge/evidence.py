@@ -12,11 +12,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
 
 from checker.models import Claim
 from checker.nlp.paraphrase import judge_pairs, resolve_adapter
 from checker.quantities import match_quantities
+
+# Similarities are compared and shown to this many decimal places.
+SIMILARITY_DIGITS = 4
 
 
 class PairEvidence(BaseModel):
@@ -30,6 +33,13 @@ class PairEvidence(BaseModel):
     same_article: bool = False
     nli_contradiction: float | None = None
     paraphrase_probability: float | None = None
+
+    @field_validator("similarity")
+    @classmethod
+    def _four_places(cls, similarity: float) -> float:
+        """Cosines to 4 places, as reports show them: one pair, one similarity, whichever
+        command (and whichever batch of the encoder) computed it."""
+        return round(similarity, SIMILARITY_DIGITS)
 
 
 ClaimPair = tuple[Claim, Claim, PairEvidence]  # two claims and the facts known of them

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from checker import lexicon as lx
+import checker.lexicon as lx
 from checker.judge.places import places_overlap, same_place, specific_places
 from checker.models import Claim
 

@@ -7,7 +7,7 @@ import difflib
 import re
 from collections.abc import Sequence
 
-from checker import lexicon as lx
+import checker.lexicon as lx
 from checker.models import Claim
 
 

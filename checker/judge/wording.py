@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checker import lexicon as lx
+import checker.lexicon as lx
 from checker.models import Quantity
 
 

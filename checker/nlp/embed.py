@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -60,7 +60,7 @@ def resolve_model_path(name: str) -> str:
 
 
 @lru_cache(maxsize=4)
-def _load_model(name: str):  # type: ignore[no-untyped-def]
+def _load_model(name: str) -> Any:
     """Load a model once per process; offline for the bundled default."""
     from sentence_transformers import SentenceTransformer
     from transformers.utils import logging as transformers_logging

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 
@@ -50,7 +51,7 @@ class NliJudge:
 
 
 @lru_cache(maxsize=2)
-def _load_cross_encoder(name: str):  # type: ignore[no-untyped-def]
+def _load_cross_encoder(name: str) -> Any:
     from sentence_transformers import CrossEncoder
 
     try:

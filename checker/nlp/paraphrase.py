@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from checker import lexicon as lx
+import checker.lexicon as lx
 from checker.errors import UsageError
 
 DEFAULT_ADAPTER = Path(__file__).resolve().parents[1] / "data" / "paraphrase_adapter.safetensors"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from checker import lexicon as lx
+import checker.lexicon as lx
 from checker.quantities.figures import Token, lower_at
 from checker.quantities.nouns import Candidate, read_noun
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from checker import lexicon as lx
+import checker.lexicon as lx
 from checker.models import Hedge, Quantity
 from checker.quantities.events import assign_events
 from checker.quantities.figures import Figure, Token, read_figure, read_hedge, read_range, tokenize

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Final, NamedTuple
 
-from checker import lexicon as lx
+import checker.lexicon as lx
 from checker.models import Hedge
 
 _TOKEN_RE: Final = re.compile(r"\d+(?:[.,:/\-]\d+)*|[^\W\d_]+(?:['’\-][^\W\d_]+)*|\S")

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel, ConfigDict
 
-from checker import lexicon as lx
+import checker.lexicon as lx
 from checker.models import Quantity
 
 # Categories an outlet uses interchangeably for the same victims ("31 civilians" vs

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-from checker import lexicon as lx
+import checker.lexicon as lx
 from checker.models import Hedge
 from checker.quantities.figures import VAGUE_FIRST_WORDS, Figure, Token, lower_at
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from checker import lexicon as lx
+import checker.lexicon as lx
 from checker.quantities.figures import PLAIN_NUMBER_RE, Figure, Token, is_year, lower_at
 from checker.quantities.nouns import Candidate
 

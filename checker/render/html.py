@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from html import escape
 
-from checker.models import KIND_ORDER, KINDS, Pair, PairSide, Quantity, Report
+from checker.models import KIND_ORDER, KINDS, Pair, PairKind, PairSide, Quantity, Report
 from checker.render.figures import format_interval, format_score
 from checker.render.kinds import pairs_by_kind
 from checker.render.style import report_css
@@ -40,7 +40,7 @@ def render_html(report: Report) -> str:
     )
 
 
-def _header(report: Report, groups: dict[str, list[Pair]]) -> str:
+def _header(report: Report, groups: dict[PairKind, list[Pair]]) -> str:
     summary = report.summary
     stats = [
         ("Articles", summary.articles),
@@ -75,7 +75,7 @@ def _options(report: Report) -> str:
     return f" · options <code>{escape(options)}</code>"
 
 
-def _section(kind: str, pairs: list[Pair]) -> str:
+def _section(kind: PairKind, pairs: list[Pair]) -> str:
     findings = "".join(_finding(pair) for pair in pairs)
     return (
         f'<section class="kind kind-{kind}" id="kind-{kind}">\n'

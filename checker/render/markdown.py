@@ -52,7 +52,9 @@ def _summary(report: Report) -> list[str]:
         lines.append(f"| {escape_markdown(kind.capitalize())} pairs | {count:,} |")
     lines.append("")
     if report.options:
-        options = ", ".join(f"{name}={value}" for name, value in report.options.model_dump().items())
+        options = ", ".join(
+            f"{name}={value}" for name, value in report.options.model_dump().items()
+        )
         lines += [f"Options: {escape_markdown(options)}", ""]
     return lines
 

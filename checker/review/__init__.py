@@ -1,7 +1,8 @@
 """The editor review queue: persistent verdicts on findings, kept next to the index.
 
-`store` is the SQLite file and its history; `queue` the verbs (sync, list, show, confirm,
-dismiss, note, export); `stats` what the verdicts say about the checker's precision.
+`store` is the SQLite file and its history; `sync` brings a report's findings in; `queue` the
+verbs (list, show, confirm, dismiss, note, export); `stats` what the verdicts say about the
+checker's precision.
 """
 
 from checker.review.models import (
@@ -21,11 +22,10 @@ from checker.review.queue import (
     note,
     reopen,
     show,
-    sync,
-    sync_pairs,
 )
 from checker.review.stats import stats
 from checker.review.store import dismissed_fingerprints, review_path
+from checker.review.sync import sync, sync_pairs
 
 __all__ = [
     "DISMISS_REASONS",

@@ -24,7 +24,7 @@ class Manifest(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    kind: Literal["checker-index"] = MANIFEST_KIND
+    kind: Literal["checker-index"] = "checker-index"
     format_version: int = FORMAT_VERSION
     checker_version: str
     model: str

@@ -65,18 +65,20 @@ class NeighbourSearch:
 
 
 def _merge(found: list[tuple[np.ndarray, np.ndarray]], depth: int) -> tuple[np.ndarray, np.ndarray]:
-    """Per query, the `depth` best of several searches' results: by similarity, then row."""
+    """Per query, the `depth` best of several searches' results: by similarity, ties to the
+    higher row, as a FAISS flat search of all the rows would order them."""
     similarities = np.concatenate([part[0] for part in found], axis=1)
     rows = np.concatenate([part[1] for part in found], axis=1)
     out_similarities = np.full((len(rows), depth), -np.inf, dtype=np.float32)
     out_rows = np.full((len(rows), depth), -1, dtype=np.int64)
     for query in range(len(rows)):
         best = sorted(
-            (-float(similarity), int(row))
-            for similarity, row in zip(similarities[query], rows[query], strict=True)
-            if row >= 0
-        )[:depth]
-        for rank, (negative, row) in enumerate(best):
-            out_similarities[query, rank] = -negative
+            ((float(similarity), int(row))
+             for similarity, row in zip(similarities[query], rows[query], strict=True)
+             if row >= 0),
+            reverse=True,
+        )[:depth]  # fmt: skip
+        for rank, (similarity, row) in enumerate(best):
+            out_similarities[query, rank] = similarity
             out_rows[query, rank] = row
     return out_similarities, out_rows

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from checker import lexicon as lx
+import checker.lexicon as lx
 
 # A chrome line is short; a long line that happens to open with "Share" is prose.
 CHROME_LINE_MAX_WORDS = 30

@@ -1,0 +1,155 @@
+"""Candidate generation (checker.judge.candidates) on small corpora with the fake embedder:
+which sentence pairs reach the verdicts, and in which order."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pytest
+from fakes import FakeEmbedder
+
+from checker.analysis import analyse_articles
+from checker.ingest import article_checksum
+from checker.judge.candidates import find_candidates
+from checker.models import Article, PairingOptions
+from checker.store import NeighbourSearch, view_of, view_with
+
+D = dt.date
+FRIDAY = D(2016, 7, 29)
+STRIKE = "Government warplanes killed 20 civilians in the town of Atareb on Friday."
+STRIKE_AGAIN = "Government warplanes killed 32 civilians in the town of Atareb on Friday."
+OTHER_TOPIC = "Oil prices rose sharply in Asian trading as markets opened."
+
+
+def article(doc_id: str, outlet: str, text: str, date: dt.date | None = FRIDAY) -> Article:
+    checksum = article_checksum(doc_id, outlet, date, "", "", text)
+    return Article(
+        id=doc_id, outlet=outlet, date=date, text=text, source=f"{doc_id}.txt", checksum=checksum
+    )
+
+
+def candidates_of(articles: list[Article], **options):
+    stored = analyse_articles(articles, embedder=FakeEmbedder())
+    view = view_of(stored)
+    return find_candidates(view, options=PairingOptions(**options))
+
+
+def texts(candidates) -> list[tuple[str, str]]:
+    return [(c.a.claim.sentence.text, c.b.claim.sentence.text) for c in candidates]
+
+
+def test_the_same_event_from_two_outlets_is_a_candidate():
+    found = candidates_of([article("a", "ahram", STRIKE), article("b", "sana", STRIKE_AGAIN)])
+    assert texts(found) == [(STRIKE, STRIKE_AGAIN)]
+    assert found[0].origin == "neighbour" and found[0].similarity > 0.8
+
+
+def test_an_outlet_is_not_paired_with_itself_unless_asked():
+    corpus = [
+        article("a", "ahram", STRIKE),
+        article("b", "ahram", STRIKE_AGAIN),
+        article("c", "sana", OTHER_TOPIC),
+    ]
+    assert candidates_of(corpus) == []
+    assert texts(candidates_of(corpus, include_same_outlet=True)) == [(STRIKE, STRIKE_AGAIN)]
+
+
+def test_sentences_of_one_article_pair_only_when_asked():
+    corpus = [article("a", "ahram", f"{STRIKE} {STRIKE_AGAIN}"), article("c", "sana", OTHER_TOPIC)]
+    assert candidates_of(corpus) == []
+    assert texts(candidates_of(corpus, include_same_article=True)) == [(STRIKE, STRIKE_AGAIN)]
+
+
+def test_unrelated_wording_is_no_candidate():
+    assert candidates_of([article("a", "ahram", STRIKE), article("b", "sana", OTHER_TOPIC)]) == []
+
+
+def test_reports_a_month_apart_are_different_events_unless_wire_copy():
+    later = D(2016, 9, 15)
+    reworded = "Government warplanes killed 32 civilians in Atareb town, rescuers said on Friday."
+    corpus = [article("a", "ahram", STRIKE), article("b", "sana", reworded, later)]
+    assert candidates_of(corpus) == []
+    wire_copy = [article("a", "ahram", STRIKE), article("b", "sana", STRIKE, later)]
+    assert texts(candidates_of(wire_copy)) == [(STRIKE, STRIKE)]
+
+
+def test_the_earlier_report_is_side_a():
+    corpus = [
+        article("a", "ahram", STRIKE_AGAIN, D(2016, 7, 31)),
+        article("b", "sana", STRIKE, D(2016, 7, 29)),
+    ]
+    (candidate,) = candidates_of(corpus)
+    assert candidate.a.article.id == "b" and candidate.b.article.id == "a"
+
+
+def test_a_shared_count_pairs_differently_worded_reports_of_one_event():
+    terse = "Twenty civilians were killed in Atareb."
+    long = (
+        "Rescue workers pulled bodies from the rubble after 20 civilians were killed when "
+        "bombs hit a crowded market in Atareb."
+    )
+    found = candidates_of(
+        [article("a", "ahram", terse), article("b", "sana", long)], min_similarity=0.9
+    )
+    assert texts(found) == [(terse, long)]
+    assert found[0].origin == "claim"
+
+
+def test_focus_keeps_only_pairs_touching_the_focused_articles():
+    corpus = [
+        article("a", "ahram", STRIKE),
+        article("b", "sana", STRIKE_AGAIN),
+        article("c", "rt", STRIKE),
+    ]
+    everything = candidates_of(corpus)
+    assert len(everything) == 3
+    focused = candidates_of(corpus, focus=frozenset({"c"}))
+    assert {frozenset((c.a.article.id, c.b.article.id)) for c in focused} == {
+        frozenset("ac"),
+        frozenset("bc"),
+    }
+
+
+def test_a_checked_article_replaces_its_indexed_version():
+    corpus = analyse_articles(
+        [article("a", "ahram", STRIKE), article("b", "sana", OTHER_TOPIC)], embedder=FakeEmbedder()
+    )
+    new = analyse_articles([article("b", "sana", STRIKE_AGAIN)], embedder=FakeEmbedder())
+    view = view_with(corpus, new)
+    assert [s.claim.sentence.text for s in view.sentences] == [STRIKE, STRIKE_AGAIN]
+    assert [s.row for s in view.sentences] == [0, 2]  # new rows numbered after the corpus's
+    found = find_candidates(view, options=PairingOptions(focus=frozenset({"b"})))
+    assert texts(found) == [(STRIKE, STRIKE_AGAIN)]
+
+
+@pytest.mark.parametrize("hidden", [frozenset(), frozenset({1}), frozenset({0, 3, 4})])
+def test_search_over_saved_hidden_and_added_rows_matches_a_flat_search_of_the_union(hidden):
+    """The merged search ranks like one FAISS flat index of the visible rows, ties included."""
+    import faiss
+
+    rng = np.random.default_rng(7)
+    saved_vectors = rng.normal(size=(6, 8)).astype(np.float32)
+    saved_vectors[5] = saved_vectors[2]  # a wire copy: equal similarity to every query
+    added_vectors = rng.normal(size=(3, 8)).astype(np.float32)
+    for block in (saved_vectors, added_vectors):
+        block /= np.linalg.norm(block, axis=1, keepdims=True)
+    saved = faiss.IndexFlatIP(8)
+    saved.add(saved_vectors)
+    search = NeighbourSearch(saved, hidden=hidden, added=added_vectors)
+    visible = [row for row in range(6) if row not in hidden] + [6, 7, 8]
+    union = np.vstack([saved_vectors, added_vectors])
+    queries = added_vectors
+    depth = 4
+    similarities, rows = search.search(queries, depth)
+    assert search.rows == len(visible)
+    flat = faiss.IndexFlatIP(8)
+    flat.add(union[visible])
+    _, flat_rows = flat.search(queries, depth)
+    assert rows.tolist() == [[visible[i] for i in found] for found in flat_rows]
+    for query, (found_similarities, found_rows) in enumerate(zip(similarities, rows, strict=True)):
+        expected = sorted(visible, key=lambda row: (float(union[row] @ queries[query]), row))[::-1][
+            :depth
+        ]
+        assert list(found_rows) == expected
+        assert np.allclose(found_similarities, [union[row] @ queries[query] for row in expected])
