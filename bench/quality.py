@@ -19,8 +19,7 @@ import numpy as np
 from results_io import emit, precision_recall_f1
 from scipy.stats import spearmanr
 
-from checker.comparison import compare
-from checker.models import ComparePairInput
+from checker.comparison import ComparePairInput, compare
 from checker.nlp.embed import get_embedder
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"

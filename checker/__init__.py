@@ -9,7 +9,7 @@ checker raises. Stages, in pipeline order, are packages: ingest → text → qua
 from checker._version import __version__
 from checker.ci.baseline import BaselineSummary, baseline
 from checker.ci.check import CheckResult, check
-from checker.comparison import compare, read_compare_pairs
+from checker.comparison import ComparePairInput, compare, read_compare_pairs
 from checker.errors import (
     CheckerError,
     CorruptIndexError,
@@ -23,7 +23,6 @@ from checker.models import (
     KINDS,
     Article,
     Claim,
-    ComparePairInput,
     CompareResult,
     Pair,
     PairingOptions,
@@ -39,7 +38,6 @@ from checker.server import serve
 from checker.store import IndexHealth, verify_index
 
 __all__ = [
-    "KINDS",
     "Article",
     "BaselineSummary",
     "CheckResult",
@@ -53,6 +51,7 @@ __all__ = [
     "IndexLockedError",
     "IndexSummary",
     "InputError",
+    "KINDS",
     "Pair",
     "PairSide",
     "PairingOptions",

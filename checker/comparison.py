@@ -2,19 +2,65 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
-from pydantic import ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
 from checker.claims import extract_claims
 from checker.errors import InputError
+from checker.ingest import parse_date
 from checker.judge.evidence import PairEvidence, gather_evidence
 from checker.judge.verdicts import classify_pair
-from checker.models import SHIPPED_PARAPHRASE_MODEL, ComparePairInput, CompareResult, Sentence
+from checker.models import SHIPPED_PARAPHRASE_MODEL, CompareResult, Sentence
 from checker.nlp.embed import DEFAULT_MODEL, Embedder, get_embedder
+
+
+class ComparePairInput(BaseModel):
+    """One line of `checker compare` input.
+
+    Also accepts the annotated-pairs layout (`"a": {"sentence", "date", "outlet"}`), numeric
+    ids, and dates as news metadata writes them (ISO, M/D/YYYY, "28 Jan 2020").
+    """
+
+    model_config = ConfigDict(extra="ignore")
+
+    id: str
+    a: str
+    b: str
+    a_date: dt.date | None = None
+    b_date: dt.date | None = None
+    a_outlet: str | None = None
+    b_outlet: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _flatten_sides(cls, data: object) -> object:
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        for side in ("a", "b"):
+            value = data.get(side)
+            if isinstance(value, dict):
+                data[side] = value.get("sentence", value.get("text"))
+                data.setdefault(f"{side}_date", value.get("date"))
+                data.setdefault(f"{side}_outlet", value.get("outlet"))
+        if isinstance(data.get("id"), int | float):
+            data["id"] = str(data["id"])
+        return data
+
+    @field_validator("a_date", "b_date", mode="before")
+    @classmethod
+    def _read_date(cls, value: object) -> object:
+        if isinstance(value, str) and value.strip():
+            parsed = parse_date(value)
+            if parsed is None:
+                raise ValueError(f"unreadable date {value!r} (use YYYY-MM-DD)")
+            return parsed
+        return value or None
 
 
 def read_compare_pairs(path: Path) -> list[ComparePairInput]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 from pydantic.json_schema import SkipJsonSchema
 
 Hedge = Literal[
@@ -271,52 +271,6 @@ class Report(Frozen):
         description="findings left out and why, e.g. {'dismissed': 2, 'baselined': 5}",
     )
     pairs: list[Pair]
-
-
-class ComparePairInput(BaseModel):
-    """One line of `checker compare` input.
-
-    Also accepts the annotated-pairs layout (`"a": {"sentence", "date", "outlet"}`), numeric
-    ids, and dates as news metadata writes them (ISO, M/D/YYYY, "28 Jan 2020").
-    """
-
-    model_config = ConfigDict(extra="ignore")
-
-    id: str
-    a: str
-    b: str
-    a_date: dt.date | None = None
-    b_date: dt.date | None = None
-    a_outlet: str | None = None
-    b_outlet: str | None = None
-
-    @model_validator(mode="before")
-    @classmethod
-    def _flatten_sides(cls, data: object) -> object:
-        if not isinstance(data, dict):
-            return data
-        data = dict(data)
-        for side in ("a", "b"):
-            value = data.get(side)
-            if isinstance(value, dict):
-                data[side] = value.get("sentence", value.get("text"))
-                data.setdefault(f"{side}_date", value.get("date"))
-                data.setdefault(f"{side}_outlet", value.get("outlet"))
-        if isinstance(data.get("id"), int | float):
-            data["id"] = str(data["id"])
-        return data
-
-    @field_validator("a_date", "b_date", mode="before")
-    @classmethod
-    def _read_date(cls, value: object) -> object:
-        if isinstance(value, str) and value.strip():
-            from checker.ingest.dates import parse_date
-
-            parsed = parse_date(value)
-            if parsed is None:
-                raise ValueError(f"unreadable date {value!r} (use YYYY-MM-DD)")
-            return parsed
-        return value or None
 
 
 class CompareResult(Frozen):

@@ -34,8 +34,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from results_io import precision_recall_f1  # noqa: E402
 
-from checker.comparison import compare  # noqa: E402
-from checker.models import ComparePairInput  # noqa: E402
+from checker.comparison import ComparePairInput, compare  # noqa: E402
 from checker.nlp.embed import DEFAULT_MODEL, resolve_model_path  # noqa: E402
 from checker.nlp.paraphrase import DEFAULT_ADAPTER  # noqa: E402
 from checker.nlp.paraphrase_model import (  # noqa: E402

@@ -15,7 +15,7 @@ from checker.ci.check import CheckResult, check
 from checker.errors import UsageError
 from checker.indexing import index
 from checker.models import Report
-from checker.render.check import CHECK_FORMATS, render_check
+from checker.render import CHECK_FORMATS, render_check
 from tests.ci_corpus import (
     CONFLICT_LINE,
     CONFLICTING,

@@ -7,10 +7,10 @@ import json
 
 import pytest
 
-from checker.comparison import compare
+from checker.comparison import ComparePairInput, compare
 from checker.indexing import index
 from checker.ingest import article_checksum, parse_date
-from checker.models import Article, ComparePairInput, PairingOptions
+from checker.models import Article, PairingOptions
 from checker.reporting import report
 
 # The report finds only some labelled dev pairs (candidate generation decides which); this many

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from checker.comparison import compare
+from checker.comparison import ComparePairInput, compare
 from checker.errors import UsageError
-from checker.models import ComparePairInput
 from checker.nlp.nli import NliJudge
 
 DENIAL_PAIR = ComparePairInput(

@@ -6,9 +6,8 @@ import json
 
 import pytest
 
-from checker.comparison import compare
+from checker.comparison import ComparePairInput, compare
 from checker.errors import UsageError
-from checker.models import ComparePairInput
 from checker.nlp.paraphrase import (
     DEFAULT_ADAPTER,
     ParaphraseJudge,

@@ -17,3 +17,7 @@ def test_library_functions_share_the_cli_names():
 
     commands = {command.name for command in app.registered_commands}
     assert commands <= set(checker.__all__)
+
+
+def test_all_is_sorted():
+    assert list(checker.__all__) == sorted(checker.__all__)

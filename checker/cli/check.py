@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from checker.cli.common import (
+from checker.cli._common import (
     EncodingOption,
     IndexOption,
     OutOption,
@@ -97,7 +97,8 @@ def check_command(
     1: such findings; 2: usage or input error."""
     from checker.ci.check import check, parse_fail_on
     from checker.models import PairingOptions
-    from checker.render.check import render_check, summary_line
+    from checker.render import render_check
+    from checker.render.check import summary_line
 
     kinds = run(lambda: parse_fail_on(fail_on))
     articles = run(lambda: _article_paths(paths, changed_since))

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from checker.cli.common import IndexOption, QuietOption, progress_for, run, say
+from checker.cli._common import IndexOption, QuietOption, progress_for, run, say
 from checker.nlp.embed import DEFAULT_MODEL
 
 VERIFY = "verify"  # `checker index verify --index DIR`: the integrity check

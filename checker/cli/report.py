@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from checker.cli.common import (
+from checker.cli._common import (
     NliModelOption,
     OutOption,
     ParaphraseModelOption,

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from checker.cli.common import IndexOption, fail
+from checker.cli._common import IndexOption, fail
 from checker.errors import CheckerError
 
 review_app = typer.Typer(

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from checker.cli.common import IndexOption, fail
+from checker.cli._common import IndexOption, fail
 from checker.cli.review import ReviewerOption
 from checker.errors import CheckerError
 from checker.server import DEFAULT_HOST, DEFAULT_PORT

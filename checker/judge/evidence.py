@@ -64,10 +64,10 @@ def gather_evidence(
     wanted = [
         i for i, (a, b, _) in enumerate(pairs) if not match_quantities(a.quantities, b.quantities)
     ]
+    unmatched = [pairs[i] for i in wanted]
     judged = judge_pairs(
         resolve_adapter(paraphrase_model),
-        [(pairs[i][0].sentence.text, pairs[i][1].sentence.text) for i in wanted],
-        [pairs[i][2].similarity for i in wanted],
+        [(a.sentence.text, b.sentence.text, facts.similarity) for a, b, facts in unmatched],
     )
     paraphrase = dict(zip(wanted, judged, strict=True))
     return [

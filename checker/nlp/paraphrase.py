@@ -121,20 +121,22 @@ def closeness(similarity: float, overlap: float) -> float:
 
 
 def judge_pairs(
-    adapter: Path | None, pairs: Sequence[tuple[str, str]], similarities: Sequence[float]
+    adapter: Path | None, pairs: Sequence[tuple[str, str, float]]
 ) -> list[float | None]:
-    """P(paraphrase) for the pairs close enough for the judge (JUDGE_MIN_CLOSENESS), None
-    for the rest (and for all of them when `adapter` is None: verdicts fall back to wording)."""
+    """P(paraphrase) for each (sentence, sentence, cosine similarity) close enough for the
+    judge (JUDGE_MIN_CLOSENESS), None for the rest (and for all of them when `adapter` is
+    None: verdicts fall back to wording)."""
     if adapter is None:
         return [None] * len(pairs)
     wanted = [
         i
-        for i, ((a, b), similarity) in enumerate(zip(pairs, similarities, strict=True))
+        for i, (a, b, similarity) in enumerate(pairs)
         if closeness(similarity, word_overlap(a, b)) >= JUDGE_MIN_CLOSENESS
     ]
     probabilities: list[float | None] = [None] * len(pairs)
     if wanted:
-        judged = get_paraphrase_judge(adapter).probabilities([pairs[i] for i in wanted])
+        judge = get_paraphrase_judge(adapter)
+        judged = judge.probabilities([(pairs[i][0], pairs[i][1]) for i in wanted])
         for i, probability in zip(wanted, judged, strict=True):
             probabilities[i] = probability
     return probabilities

@@ -9,22 +9,29 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
+from checker.ci.check import CheckResult
 from checker.errors import UsageError
 from checker.models import Report
 from checker.render.csv import CSV_COLUMNS, render_csv
+from checker.render.github import render_github
 from checker.render.html import render_html
 from checker.render.json import render_json
+from checker.render.junit import render_junit
 from checker.render.kinds import ordered_pairs
 from checker.render.markdown import render_markdown
+from checker.render.sarif import render_sarif
+from checker.render.text import render_text
 
 ReportFormat = Literal["json", "md", "csv", "html"]
 REPORT_FORMATS: tuple[str, ...] = get_args(ReportFormat)
 
 __all__ = [
+    "CHECK_FORMATS",
     "CSV_COLUMNS",
     "REPORT_FORMATS",
     "ReportFormat",
     "ordered_pairs",
+    "render_check",
     "render_json",
     "render_report",
 ]
@@ -46,3 +53,21 @@ def render_report(report: Report, fmt: ReportFormat) -> str:
             f"unknown report format {fmt!r}: choose one of {', '.join(REPORT_FORMATS)}"
         )
     return renderer(report)
+
+
+CheckFormat = Literal["text", "json", "sarif", "junit", "github"]
+CHECK_FORMATS: tuple[str, ...] = get_args(CheckFormat)
+
+
+def render_check(result: CheckResult, fmt: str) -> str:
+    """`result` rendered as `fmt` (one of CHECK_FORMATS), ending in a newline."""
+    renderers = {
+        "text": render_text,
+        "json": lambda result: render_json(result.report),
+        "sarif": render_sarif,
+        "junit": render_junit,
+        "github": render_github,
+    }
+    if fmt not in renderers:
+        raise UsageError(f"unknown check format {fmt!r}; use one of {', '.join(CHECK_FORMATS)}")
+    return renderers[fmt](result)

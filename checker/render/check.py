@@ -1,4 +1,4 @@
-"""A check's findings in the formats CI systems read: text, json, sarif, junit, github.
+"""What every format of a check's findings shares (text, sarif, junit, github; see `render_check`).
 
 Every format points at the checked (new) article's file and line; the corpus sentence
 it clashes with travels in the message. Failing findings (a `--fail-on` kind) are errors,
@@ -8,34 +8,9 @@ the rest notes. Output is deterministic: findings in report order.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal, get_args
 
 from checker.ci.check import CheckResult
-from checker.errors import UsageError
 from checker.models import Pair, PairSide
-
-CheckFormat = Literal["text", "json", "sarif", "junit", "github"]
-CHECK_FORMATS: tuple[str, ...] = get_args(CheckFormat)
-
-
-def render_check(result: CheckResult, fmt: str) -> str:
-    """`result` rendered as `fmt` (one of CHECK_FORMATS), ending in a newline."""
-    from checker.render.github import render_github
-    from checker.render.json import render_json
-    from checker.render.junit import render_junit
-    from checker.render.sarif import render_sarif
-    from checker.render.text import render_text
-
-    renderers = {
-        "text": render_text,
-        "json": lambda result: render_json(result.report),
-        "sarif": render_sarif,
-        "junit": render_junit,
-        "github": render_github,
-    }
-    if fmt not in renderers:
-        raise UsageError(f"unknown check format {fmt!r}; use one of {', '.join(CHECK_FORMATS)}")
-    return renderers[fmt](result)
 
 
 def new_and_known(pair: Pair, checked: list[str]) -> tuple[PairSide, PairSide]:

@@ -156,7 +156,7 @@ def content_spans(text: str) -> list[tuple[int, int]]:
             break
         if is_chrome_line(stripped):
             continue
-        span = _strip_span(text, start, end)
+        span = strip_span(text, start, end)
         if page_like and (span == headline or not _is_prose(stripped)):
             continue
         spans.append(span)
@@ -179,7 +179,7 @@ def title_span(text: str) -> tuple[int, int] | None:
         if not stripped or is_chrome_line(stripped):
             continue
         if _looks_like_headline(stripped):
-            return _strip_span(text, start, end)
+            return strip_span(text, start, end)
         if _is_prose(stripped):
             return None
     return None
@@ -251,7 +251,8 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
     return lines
 
 
-def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the whitespace at either end."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

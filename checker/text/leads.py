@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import checker.lexicon as lx
+from checker.text.boilerplate import strip_span
 
 # Fewer words than this carry no checkable claim ("Read Also", "Hello, !", "TREASON?").
 MIN_WORDS = 4
@@ -265,11 +266,3 @@ def title_variants(title: str) -> list[str]:
     cleaned = {variant.strip().rstrip(".").strip() for variant in variants}
     usable = [variant for variant in cleaned if len(variant.split()) >= TITLE_MIN_WORDS]
     return sorted(usable, key=lambda variant: (-len(variant), variant))
-
-
-def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end

@@ -20,12 +20,11 @@ import re
 
 import checker.lexicon as lx
 from checker.models import Article, Sentence
-from checker.text.boilerplate import content_spans, is_chrome_line
+from checker.text.boilerplate import content_spans, is_chrome_line, strip_span
 from checker.text.leads import (
     CAPTION_END,
     MIN_WORDS,
     SENTENCE_OPENERS,
-    strip_span,
     title_variants,
     trim_lead,
     word_set,
