@@ -13,7 +13,10 @@ from checker.errors import InputError
 from checker.ingest.article import InputFile, make_article, read_text
 from checker.models import Article
 
-# Column names tried, in order, when FieldMap leaves a field to auto-detection.
+# Column names tried, in order, when FieldMap leaves a field to auto-detection. The FA-KES CSV
+# (unit_id, article_title, article_content, source, date, location, labels) indexes with no
+# flags: unit_id -> id, article_title -> title, article_content -> text, source -> outlet,
+# date -> date (M/D/YYYY); its location and labels columns are not read.
 FIELD_CANDIDATES: dict[str, tuple[str, ...]] = {
     "text": ("text", "content", "body", "article", "article_content", "article_text"),
     "outlet": ("outlet", "source", "publisher", "site", "domain", "source_name"),
