@@ -114,7 +114,14 @@ class Article(Frozen):
 
     id: str
     outlet: str
-    date: dt.date | None = None
+    date: dt.date | None = Field(None, description="publication date: the dateline, else metadata")
+    date_source: Literal["text", "metadata"] | None = Field(
+        None, description="where `date` came from: the article's own dateline, or its metadata"
+    )
+    dateline: str = Field("", description="the words of the text `date` was read from")
+    metadata_date: dt.date | None = Field(
+        None, description="the date the table, front matter or sidecar gave, kept when overruled"
+    )
     title: str = ""
     url: str = ""
     text: str

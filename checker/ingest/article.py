@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from checker.errors import InputError
+from checker.ingest.datelines import find_dateline
 from checker.ingest.dates import parse_date
 from checker.models import Article
 
@@ -59,16 +60,24 @@ def make_article(
     default_id: str,
     warnings: list[str],
 ) -> Article:
-    """Build an Article; `default_id` (the file's name in the corpus) when none is given."""
+    """Build an Article; `default_id` (the file's name in the corpus) when none is given.
+
+    The publication date is the article's own dateline when its text prints one (metadata is
+    often wrong, see datelines.py), else the metadata's; both are kept, with which one won."""
     outlet = outlet.strip()
     article_id = (article_id or default_id).strip()
-    date = parse_date(date_text) if date_text else None
-    if date_text and date is None:
+    metadata_date = parse_date(date_text) if date_text else None
+    if date_text and metadata_date is None:
         warnings.append(f"{source}: date '{date_text}' not understood; left empty")
+    dateline = find_dateline(text)
+    date = dateline.date if dateline else metadata_date
     return Article(
         id=article_id,
         outlet=outlet,
         date=date,
+        date_source="text" if dateline else "metadata" if metadata_date else None,
+        dateline=dateline.text if dateline else "",
+        metadata_date=metadata_date,
         title=title.strip(),
         url=url.strip(),
         text=text,

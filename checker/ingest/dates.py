@@ -26,14 +26,14 @@ def parse_date(value: str) -> dt.date | None:
     try:
         if match := _ISO_DATE.match(value):
             year, month, day = (int(group) for group in match.groups())
-            return _checked_date(year, month, day)
+            return checked_date(year, month, day)
         if match := _NUMERIC_DATE.match(value):
             first, separator, second, year_text = match.groups()
             if separator == "/" and int(first) <= 12:
                 month, day = int(first), int(second)
             else:
                 day, month = int(first), int(second)
-            return _checked_date(int(year_text), month, day)
+            return checked_date(int(year_text), month, day)
     except ValueError:
         return None
     if not _YEAR.search(value):
@@ -44,10 +44,11 @@ def parse_date(value: str) -> dt.date | None:
         parsed = date_parser.parse(value, default=_DATEUTIL_DEFAULT)
     except (ValueError, OverflowError):
         return None
-    return _checked_date(parsed.year, parsed.month, parsed.day)
+    return checked_date(parsed.year, parsed.month, parsed.day)
 
 
-def _checked_date(year: int, month: int, day: int) -> dt.date | None:
+def checked_date(year: int, month: int, day: int) -> dt.date | None:
+    """The date, or None when it does not exist or its year is out of range."""
     if not MIN_YEAR <= year <= MAX_YEAR:
         return None
     try:
