@@ -165,12 +165,24 @@ class TimeExpression(Frozen):
     date: dt.date | None = Field(None, description="resolved against the publication date")
 
 
+class Location(Frozen):
+    """A place a sentence names, resolved in the gazetteer (claims/gazetteer.py): a town in its
+    governorate, or a governorate."""
+
+    name: str = Field(description="the gazetteer's name: 'Jisr ash Shughur', 'Idlib'")
+    level: Literal["governorate", "town"]
+    governorate: str
+
+
 class Claim(Frozen):
     """Everything extracted from one sentence that verdicts compare."""
 
     sentence: Sentence
     quantities: list[Quantity] = []
     places: list[str] = []
+    locations: list[Location] = Field(
+        [], description="the places the gazetteer knows, resolved (sorted, no repeats)"
+    )
     actors: list[str] = Field([], description="parties to the conflict the sentence names")
     perpetrators: list[str] = Field(
         [], description="parties named next to attack words: who it says attacked"

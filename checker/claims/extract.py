@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from checker.claims.actors import find_actors, find_perpetrators, find_speaker, is_attributed
+from checker.claims.gazetteer import locate
 from checker.claims.places import find_places
 from checker.claims.times import find_times, find_window
 from checker.models import Claim, Quantity, Sentence
@@ -83,10 +84,12 @@ def _claim_from_doc(
     sentence: Sentence, quantities: list[Quantity], doc: Any, published: dt.date | None
 ) -> Claim:
     text = sentence.text
+    places = find_places(text, doc.ents if doc is not None else ())
     return Claim(
         sentence=sentence,
         quantities=quantities,
-        places=find_places(text, doc.ents if doc is not None else ()),
+        places=places,
+        locations=locate(places),
         actors=find_actors(text),
         perpetrators=find_perpetrators(text),
         attributed=is_attributed(text),

@@ -198,4 +198,4 @@ def _same_event_evidence(
 
 
 def _share_place(a: AnalysedSentence, b: AnalysedSentence) -> bool:
-    return places_overlap(a.claim, b.claim) is True
+    return places_overlap(a.claim, b.claim, hierarchy=False) is True

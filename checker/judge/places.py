@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 
 import checker.lexicon as lx
-from checker.models import Claim
+from checker.models import Claim, Location
 
 
 def specific_places(places: Sequence[str]) -> set[str]:
@@ -45,10 +45,11 @@ def _normalise_place(name: str) -> str:
     return " ".join(words)
 
 
-def places_overlap(a: Claim, b: Claim) -> bool | None:
+def places_overlap(a: Claim, b: Claim, *, hierarchy: bool = True) -> bool | None:
     """Whether two sentences share a place: None when either names no specific place.
 
-    A place of one named anywhere in the other's text counts too (NER misses many names).
+    A place of one named anywhere in the other's text counts too (NER misses many names), and
+    so does a town in a governorate the other names ("Jisr al-Shoghour" and "Idlib province").
     """
     a_places, b_places = specific_places(a.places), specific_places(b.places)
     if not a_places or not b_places:
@@ -56,4 +57,21 @@ def places_overlap(a: Claim, b: Claim) -> bool | None:
     if any(same_place(x, y) for x in a_places for y in b_places):
         return True
     a_text, b_text = a.sentence.text.lower(), b.sentence.text.lower()
-    return any(place in b_text for place in a_places) or any(place in a_text for place in b_places)
+    if any(place in b_text for place in a_places) or any(place in a_text for place in b_places):
+        return True
+    if not hierarchy:
+        return False
+    a_most, b_most = most_specific(a.locations), most_specific(b.locations)
+    return any(within(x, y) or within(y, x) for x in a_most for y in b_most)
+
+
+def most_specific(locations: list[Location]) -> list[Location]:
+    """The towns a sentence names, or its governorates when it names no town: "Maaret al-Numan
+    in Idlib province" is about Maaret al-Numan, not every town of Idlib."""
+    towns = [location for location in locations if location.level == "town"]
+    return towns or locations
+
+
+def within(place: Location, area: Location) -> bool:
+    """Whether `place` is `area` or lies in it (a town in its governorate)."""
+    return place == area or (area.level == "governorate" and place.governorate == area.name)
