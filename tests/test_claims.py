@@ -112,3 +112,34 @@ def test_each_article_resolves_days_against_its_own_publication_date():
     first, second = extract_claims(sentences, published=published)
     assert first.times[0].date == dt.date(2016, 7, 29)
     assert second.times[0].date == dt.date(2016, 7, 29)
+
+
+@pytest.mark.parametrize(
+    ("text", "denial"),
+    [
+        ("The ministry denied the reports of a chemical attack.", True),
+        ("These claims are lies, the ministry said.", True),
+        # FA-KES: the coalition source neither confirmed nor denied; "lies" as in "is located".
+        ("An international coalition source did not deny that airstrikes had been carried out in Manbij.", False),
+        ("Al-Tukhar lies 14 kilometres north of the town of Manbij.", False),
+    ],
+)  # fmt: skip
+def test_denial_is_an_explicit_unnegated_denial(text, denial):
+    assert claim_of(text).denial is denial
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrators"),
+    [
+        ("A Syrian regime warplane struck a marketplace in the province.", ["syrian government"]),
+        # Words inside other words name no party: "hts" in "Rights", "isis" in "crisis".
+        ("The Syrian Observatory for Human Rights said the raids hit the town.", []),
+        ("The crisis deepened as air strikes hit the city.", []),
+        # A party that holds, backs or besieges something describes it; fighters are not attacks.
+        ("Shelling hit the rebel-held town of Douma.", []),
+        ("U.S.-backed Kurdish forces shelled the town.", ["kurdish forces"]),
+        ("Hundreds of pro-government fighters left the two rebel-besieged villages.", []),
+    ],
+)
+def test_perpetrators_are_parties_said_to_attack(text, perpetrators):
+    assert find_perpetrators(text) == perpetrators

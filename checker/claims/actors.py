@@ -4,18 +4,27 @@ whether it relays someone else's claim at all."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import checker.lexicon as lx
 
+# Words that say an attack was carried out (a party's "forces", "troops" or "fighters" alone
+# say who someone is, not that they attacked: "pro-government fighters left the villages").
 ATTACK_WORDS_RE = re.compile(
     r"\b(warplanes?|jets?|aircraft|air ?strikes?|air raids?|raids?|bombing|bombardment|shelling"
-    r"|strikes?|barrel bombs?|missiles?|rockets?|forces|troops|fighters|shells|artillery"
+    r"|shelled|bombed|strikes?|barrel bombs?|missiles?|rockets?|shells|artillery"
     r"|bombers?|attack(?:ed|s)?|struck|launched|fired)\b",
     re.I,
 )
 # How far after a party's name an attack word makes it the attacker ("regime warplanes").
 PERPETRATOR_WINDOW = 40
+# A party named as what holds, backs or besieges something else describes that thing: "rebel-held
+# town", "regime-besieged district", "U.S.-backed forces" name no attacker.
+DESCRIBES_ANOTHER_RE = re.compile(
+    r"[\w.]*[- ](?:held|controlled|besieged|backed|allied|affiliated|linked|aligned|supported"
+    r"|sponsored|friendly|run|dominated|occupied)\b"
+)
 ATTRIBUTION_RE = re.compile(r"\b(" + "|".join(map(re.escape, lx.ATTRIBUTION_WORDS)) + r")\b", re.I)
 SPEAKER_BEFORE_RE = re.compile(r"\b(" + "|".join(map(re.escape, lx.SPEAKER_VERBS)) + r")\b", re.I)
 SPEAKER_AFTER_RE = re.compile(
@@ -28,8 +37,17 @@ def find_actors(text: str) -> list[str]:
     """Parties named in the sentence, as canonical lexicon keys (sorted)."""
     lowered = f" {text.lower()} "
     return sorted(
-        party for party, cues in lx.PARTY_CUES.items() if any(cue in lowered for cue in cues)
+        party
+        for party, cues in lx.PARTY_CUES.items()
+        if any(next(_mentions(lowered, cue.strip()), None) for cue in cues)
     )
+
+
+def _mentions(lowered: str, cue: str) -> Iterator[re.Match[str]]:
+    """Where `cue` starts a word of the text ("rebel" in "rebels", never "hts" in "rights")."""
+    if cue not in lowered:
+        return iter(())
+    return re.finditer(rf"(?<![a-z0-9]){re.escape(cue)}", lowered)
 
 
 def find_perpetrators(text: str) -> list[str]:
@@ -38,10 +56,9 @@ def find_perpetrators(text: str) -> list[str]:
     found = set()
     for party, cues in lx.PARTY_CUES.items():
         for cue in cues:
-            cue = cue.strip()
-            if cue not in lowered:
-                continue
-            for match in re.finditer(re.escape(cue), lowered):
+            for match in _mentions(lowered, cue.strip()):
+                if DESCRIBES_ANOTHER_RE.match(lowered, match.end()):
+                    continue  # "rebel-held town", "U.S.-backed forces": not who attacked
                 window = lowered[match.start() : match.end() + PERPETRATOR_WINDOW]
                 if ATTACK_WORDS_RE.search(window):
                     found.add(party)

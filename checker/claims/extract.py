@@ -35,9 +35,24 @@ TOLL_UPDATE_RE = re.compile(
 )
 DENIAL_RE = re.compile(
     r"\b(denied|denies|deny|denying|refuted|rejected (?:the )?(?:accusations?|claims?|reports?)"
-    r"|(?:totally|completely|absolutely)? ?false(?![- ]flag)|fabricated|baseless|untrue|lies|never (?:used|carried|took))\b",
+    r"|(?:totally|completely|absolutely)? ?false(?![- ]flag)|fabricated|baseless|untrue"
+    # "lies" the noun ("these are lies"), not the verb ("Al-Bab, which lies north of Aleppo").
+    r"|(?:are|were|is|all|pure|blatant|outright|total|complete|nothing but|such)\s+lies"
+    r"|never (?:used|carried|took))\b",
     re.I,
 )
+
+
+# "did not deny", "has not refuted": a denial negated is no denial.
+NEGATED_BEFORE_RE = re.compile(r"\b(?:not|n't|never|no|neither|nor)\s+$", re.I)
+
+
+def is_denial(text: str) -> bool:
+    """Whether the sentence denies or calls false a reported event (not "did not deny" it)."""
+    return any(
+        not NEGATED_BEFORE_RE.search(text[max(0, match.start() - 12) : match.start()])
+        for match in DENIAL_RE.finditer(text)
+    )
 
 
 @lru_cache(maxsize=1)
@@ -97,5 +112,5 @@ def _claim_from_doc(
         times=find_times(text, published),
         window=find_window(text),
         toll_update=bool(TOLL_UPDATE_RE.search(text)),
-        denial=bool(DENIAL_RE.search(text)),
+        denial=is_denial(text),
     )
