@@ -30,8 +30,9 @@ def analyse_articles(
 
     The embedder (`embedder`, else `model` loaded once per process) is loaded only when there
     is a sentence to encode; `announce` hears how many sentences before they are encoded, and
-    `show_progress` draws the encoder's progress bar. Encoding (torch, releases the GIL) runs in a thread while claims
-    are extracted (spaCy, Python), which keeps indexing near raw encoding speed (bench/speed.py).
+    `show_progress` draws the encoder's progress bar. Encoding (torch, releases the GIL) runs
+    in a thread while claims are extracted (spaCy, Python), which keeps indexing near raw
+    encoding speed (bench/speed.py).
     """
     sentences: list[Sentence] = [
         sentence for article in articles for sentence in split_sentences(article)

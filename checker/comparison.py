@@ -142,7 +142,7 @@ def compare(
             CompareResult(
                 id=pair.id,
                 kind=verdict.kind,
-                similarity=round(pair_evidence.similarity, 4),
+                similarity=pair_evidence.similarity,  # already to 4 places
                 score=verdict.score,
                 reason=verdict.reason,
             )

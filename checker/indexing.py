@@ -12,7 +12,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel
 
@@ -65,13 +65,13 @@ def index(
         changes = _changes(existing, ingested.articles)
         fresh = [article for article in ingested.articles if changes[article.id] != "unchanged"]
         _require_outlets(existing, fresh, paths, allow_single_outlet)
-        analysed = _analyse(fresh, existing, model_name, embedder, progress)
+        analysed = _analyse(fresh, existing, index_dir, model_name, embedder, progress)
         stored = merge(existing, analysed)
         if fresh or existing is None:
             save(index_dir, stored)
     counts = {
         kind: sum(1 for value in changes.values() if value == kind)
-        for kind in ("added", "changed", "unchanged")
+        for kind in get_args(ArticleChange)
     }
     return IndexSummary(
         index=str(index_dir),
@@ -89,6 +89,7 @@ def index(
 def _analyse(
     fresh: list[Article],
     existing: StoredIndex | None,
+    index_dir: Path,
     model_name: str,
     embedder: Embedder | None,
     progress: Callable[[str], None] | None,
@@ -96,7 +97,7 @@ def _analyse(
     """The new and changed articles through the analysis path, with the index's own model."""
     if existing is not None and embedder is not None and embedder.name != model_name:
         raise IncompatibleIndexError(
-            f"{existing.model}: built with {model_name!r}, not {embedder.name!r}"
+            f"{index_dir}: built with {model_name!r}, not {embedder.name!r}"
         )
 
     def announce(sentences: int) -> None:

@@ -16,6 +16,7 @@ from checker.errors import UsageError
 from checker.judge.candidates import find_candidates
 from checker.judge.findings import judge_candidates
 from checker.models import KIND_ORDER, PairingOptions, PairKind, Report, ReportSummary
+from checker.review.store import dismissed_fingerprints
 from checker.store import IndexView, load_index, view_of
 
 
@@ -40,7 +41,7 @@ def report(
     if index_path is None:
         index_path = index_default_corpus(progress=progress)
     options = options or pairing_options_for(index_path)
-    left_out = {**(suppress or {}), **(review_suppressions(index_path) if use_review else {})}
+    left_out = {**(suppress or {}), **(dismissed_fingerprints(index_path) if use_review else {})}
     return build_report(
         view_of(load_index(Path(index_path))),
         index_name=str(index_path),
@@ -116,13 +117,6 @@ def pairing_options_for(
         "paraphrase_model": paraphrase_model,
     }
     return base.model_copy(update={k: v for k, v in overrides.items() if v is not None})
-
-
-def review_suppressions(index_path: str | Path) -> dict[str, str]:
-    """Findings editors dismissed in the index's review store: fingerprint -> "dismissed"."""
-    from checker.review.store import dismissed_fingerprints  # the review queue builds on reports
-
-    return dismissed_fingerprints(index_path)
 
 
 def index_default_corpus(*, progress: Callable[[str], None] | None = None) -> Path:

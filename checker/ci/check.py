@@ -29,7 +29,8 @@ from checker.models import (
     PairKind,
     Report,
 )
-from checker.reporting import build_report, review_suppressions
+from checker.reporting import build_report
+from checker.review.store import dismissed_fingerprints
 from checker.store import StoredIndex, load_index, locked, merge, save_index, view_with
 
 
@@ -95,7 +96,7 @@ def check(
         index_name=str(index_dir),
         options=(options or PairingOptions()).model_copy(update={"focus": new_ids}),
         # Editors' dismissals count first: a finding both dismissed and baselined is "dismissed".
-        suppress={**dict.fromkeys(accepted, "baselined"), **review_suppressions(index_dir)},
+        suppress={**dict.fromkeys(accepted, "baselined"), **dismissed_fingerprints(index_dir)},
     )
     failing = [pair for pair in report.pairs if pair.kind in fail_on]
     if update:

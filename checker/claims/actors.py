@@ -35,7 +35,7 @@ SPEAKER_LABELS = ("PERSON", "ORG")
 
 def find_actors(text: str) -> list[str]:
     """Parties named in the sentence, as canonical lexicon keys (sorted)."""
-    lowered = f" {text.lower()} "
+    lowered = text.lower()
     return sorted(
         party
         for party, cues in lx.PARTY_CUES.items()

@@ -10,8 +10,7 @@ from typing import Annotated
 
 import typer
 
-from checker.cli._common import IndexOption, fail
-from checker.errors import CheckerError
+from checker.cli._common import IndexOption, run
 
 review_app = typer.Typer(
     no_args_is_help=True,
@@ -60,10 +59,7 @@ def sync_command(index: IndexOption, reviewer: ReviewerOption = None) -> None:
     """Bring the index's current findings into the queue; known ones keep their verdict."""
     from checker.review import sync
 
-    try:
-        summary = sync(index_path=index, reviewer=reviewer)
-    except CheckerError as error:
-        fail(error)
+    summary = run(lambda: sync(index_path=index, reviewer=reviewer))
     typer.echo(
         f"{summary.added} added, {summary.unchanged} unchanged, {summary.reopened} re-opened "
         f"(sentences changed), {summary.changed} changed, {summary.gone} gone; "
@@ -84,16 +80,15 @@ def list_command(
     """List findings: id, kind, verdict, outlets, reason."""
     from checker.review import list_findings
 
-    try:
-        findings = list_findings(
+    findings = run(
+        lambda: list_findings(
             index_path=index,
             status=status.value if status else None,
             kind=kind,
             outlet=outlet,
             include_gone=include_gone,
         )
-    except CheckerError as error:
-        fail(error)
+    )
     for finding in findings:
         typer.echo(_finding_line(finding))
     typer.echo(f"{len(findings)} findings", err=True)
@@ -104,10 +99,7 @@ def show_command(index: IndexOption, finding: FindingArgument) -> None:
     """One finding: both sentences, the verdict and its whole history."""
     from checker.review import show
 
-    try:
-        detail = show(index_path=index, finding=finding)
-    except CheckerError as error:
-        fail(error)
+    detail = run(lambda: show(index_path=index, finding=finding))
     current, pair = detail.finding, detail.finding.pair
     lines = [
         _finding_line(current),
@@ -134,10 +126,7 @@ def show_command(index: IndexOption, finding: FindingArgument) -> None:
 
 def _decide(verb: Callable[..., object], **arguments: object) -> None:
     """Run one review verb (confirm, dismiss, reopen) and print the finding it leaves."""
-    try:
-        result = verb(**arguments)
-    except CheckerError as error:
-        fail(error)
+    result = run(lambda: verb(**arguments))
     typer.echo(_finding_line(result))
 
 
@@ -197,10 +186,7 @@ def export_command(
     """Export every finding with its verdict (csv) or with its history too (json)."""
     from checker.review import export
 
-    try:
-        text = export(index_path=index, format=format.value)
-    except CheckerError as error:
-        fail(error)
+    text = run(lambda: export(index_path=index, format=format.value))
     if out is None:
         sys.stdout.write(text)
     else:
@@ -212,10 +198,7 @@ def stats_command(index: IndexOption) -> None:
     """Precision per kind and outlet pair from the verdicts, and the thresholds they support."""
     from checker.review import stats
 
-    try:
-        result = stats(index_path=index)
-    except CheckerError as error:
-        fail(error)
+    result = run(lambda: stats(index_path=index))
     lines = []
     for title, rows in (("kind", result.by_kind), ("outlet pair", result.by_outlet_pair)):
         lines.append(f"precision by {title} (confirmed / decided):")

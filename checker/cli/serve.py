@@ -6,9 +6,8 @@ from typing import Annotated
 
 import typer
 
-from checker.cli._common import IndexOption, fail
+from checker.cli._common import IndexOption, run
 from checker.cli.review import ReviewerOption
-from checker.errors import CheckerError
 from checker.server import DEFAULT_HOST, DEFAULT_PORT
 
 
@@ -27,11 +26,8 @@ def serve_command(
     from checker.review import sync
     from checker.server import serve
 
-    try:
-        if sync_first:
-            summary = sync(index_path=index, reviewer=reviewer)
-            typer.echo(f"{summary.total} findings ({summary.added} new)", err=True)
-        typer.echo(f"review page: http://{host}:{port}/  (Ctrl-C to stop)", err=True)
-        serve(index_path=index, host=host, port=port, reviewer=reviewer)
-    except CheckerError as error:
-        fail(error)
+    if sync_first:
+        summary = run(lambda: sync(index_path=index, reviewer=reviewer))
+        typer.echo(f"{summary.total} findings ({summary.added} new)", err=True)
+    typer.echo(f"review page: http://{host}:{port}/  (Ctrl-C to stop)", err=True)
+    run(lambda: serve(index_path=index, host=host, port=port, reviewer=reviewer))

@@ -28,6 +28,7 @@ from checker.store.manifest import (
     rebuild_hint,
     write_manifest,
 )
+from checker.store.search import flat_index
 
 VECTORS = "vectors.faiss"
 METADATA = "meta.sqlite"
@@ -104,10 +105,7 @@ def save_index(path: Path, stored: StoredIndex, *, checker_version: str = __vers
     staging = path / f".{generation_name}.tmp-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
-    vector_index = faiss.IndexFlatIP(stored.dimension)
-    if len(stored.vectors):
-        vector_index.add(np.ascontiguousarray(stored.vectors, dtype=np.float32))
-    faiss.write_index(vector_index, str(staging / VECTORS))
+    faiss.write_index(flat_index(stored.vectors, stored.dimension), str(staging / VECTORS))
     _write_metadata(staging / METADATA, stored)
     for name in (VECTORS, METADATA):
         fsync_file(staging / name)

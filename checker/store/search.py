@@ -12,6 +12,16 @@ from typing import Any
 import numpy as np
 
 
+def flat_index(vectors: np.ndarray, dimension: int) -> Any:
+    """An exact FAISS inner-product index of `vectors` (rows are L2-normalised: cosine)."""
+    import faiss
+
+    vector_index = faiss.IndexFlatIP(dimension)
+    if len(vectors):
+        vector_index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    return vector_index
+
+
 class NeighbourSearch:
     """Cosine nearest neighbours (vectors are normalised: inner product) among the rows of
     `saved` that are not `hidden`, plus `added` rows numbered from `saved.ntotal` on."""
@@ -23,15 +33,15 @@ class NeighbourSearch:
         hidden: frozenset[int] = frozenset(),
         added: np.ndarray | None = None,
     ) -> None:
-        import faiss
-
         self._saved = saved
         self._hidden = hidden
-        self._added = None
         self._offset = int(saved.ntotal)
-        if added is not None and len(added):
-            self._added = faiss.IndexFlatIP(saved.d)
-            self._added.add(np.ascontiguousarray(added, dtype=np.float32))
+        self._added = flat_index(added, saved.d) if added is not None and len(added) else None
+
+    @property
+    def saved(self) -> Any:
+        """The FAISS index searched as written."""
+        return self._saved
 
     @property
     def rows(self) -> int:
