@@ -441,6 +441,43 @@ PARTY_CUES: Final[dict[str, tuple[str, ...]]] = {
     "white helmets": ("white helmets", "civil defence", "civil defense"),
 }
 
+# --- means of attack --------------------------------------------------------------------------
+
+# How an attack was carried out, as outlets word it: two reports of one incident name
+# compatible means (an air strike is not a car bomb). Patterns are matched on word starts.
+ATTACK_MEANS: Final[dict[str, tuple[str, ...]]] = {
+    "air": (
+        "air ?strikes?", "air raids?", "airstrikes?", "warplanes?", "war planes?", "jets?",
+        "aircraft", "helicopters?", "barrel[- ]bombs?", "air force", "aerial", "bombing raids?",
+        "raids?", "sorties", "drones?",
+    ),
+    "shelling": (
+        "shell(?:s|ing|ed)?", "mortars?", "rockets?", "artillery", "katyushas?", "projectiles?",
+        "grad", "cannon", "hell cannon",
+    ),
+    "bombing": (
+        "car[- ]bombs?", "suicide", "explosions?", "blasts?", "explosives?", "bomb attacks?",
+        "bombers?", "ieds?", "booby", "bomb (?:exploded|went off|blast)", "detonat\\w*",
+        "twin bomb\\w*", "truck bomb", "(?:booby-)?trapped",
+    ),
+    "chemical": ("chemical", "gas", "sarin", "chlorine", "toxic", "nerve agent"),
+    "ground": (
+        "clashes", "fighting", "battles?", "offensive", "ambush(?:ed)?", "assault",
+        "counter-?attacks?", "sniper", "gunmen", "gunfire",
+    ),
+    "execution": ("executed", "executions?", "beheaded", "beheading"),
+}  # fmt: skip
+# The incident a count belongs to: people killed or hurt, strikes launched and buildings
+# destroyed are one attack; abductions, arrests, displacement are incidents of their own kind.
+INCIDENT_EVENTS: Final = {
+    **dict.fromkeys(
+        ["killed", "wounded", "affected", "missing", "launched", "destroyed", "intercepted",
+         "rescued"], "attack",
+    ),
+}  # fmt: skip
+# Chemical agents come by air or by shell: they go with either.
+MEANS_GO_WITH_ANY: Final = frozenset({"chemical"})
+
 # --- attribution -----------------------------------------------------------------------------
 
 # Words that relay someone else's claim: "X said 44 …", "according to", "reportedly".

@@ -105,6 +105,8 @@ KINDS: dict[CompareKind, KindInfo] = {
 }
 # Kinds that fail a `checker check` unless told otherwise: the two that say one report is wrong.
 DEFAULT_FAIL_ON: tuple[PairKind, ...] = ("conflict", "contradiction")
+# The kinds that say outlets disagree about one incident (the others say they agree).
+DISCREPANCY_KINDS: tuple[PairKind, ...] = ("contradiction", "conflict", "divergent", "update")
 # The reported kinds in reading order.
 KIND_ORDER: tuple[PairKind, ...] = tuple(kind for kind in KINDS if kind != "unrelated")
 
@@ -194,6 +196,9 @@ class Claim(Frozen):
         None, description="cumulative window: 'since April', 'past two weeks'"
     )
     toll_update: bool = Field(False, description="the sentence frames its figure as a revised toll")
+    means: list[str] = Field(
+        [], description="how it says an attack was carried out: air, shelling, bombing …"
+    )
     denial: bool = Field(False, description="the sentence denies or calls false a reported event")
 
 
@@ -239,6 +244,9 @@ class Pair(Frozen):
     a: PairSide
     b: PairSide
     compared: tuple[Quantity, Quantity] | None = None
+    incident: str | None = Field(None, description="the incident both sentences report, if one")
+    days_apart: int | None = Field(None, description="days between the two publication dates")
+    place: str | None = Field(None, description="where: the incident's place, with governorate")
 
 
 # Neighbours kept per sentence after dropping same-outlet ones; 10 covers the handful of
@@ -265,10 +273,7 @@ class PairingOptions(BaseModel):
         "checker/data), 'none' (cosine plus shared wording), or the path of another adapter",
     )
     focus: SkipJsonSchema[frozenset[str] | None] = Field(
-        None,
-        exclude=True,
-        description="only pairs touching these articles (a check of new articles against the "
-        "corpus); None pairs the whole index",
+        None, exclude=True, description="only pairs touching these articles (a check); None: all"
     )
 
 
@@ -277,10 +282,52 @@ class ReportSummary(Frozen):
     outlets: int
     sentences: int
     pairs_by_kind: dict[str, int]
+    incidents: int = Field(0, description="incidents reported by two outlets or more")
+    incidents_with_discrepancy: int = Field(0, description="of those, the ones disagreeing")
+    counts_undated: int = Field(
+        0,
+        description="sentences counting an event that nothing dates (no text date, no "
+        "publication date): they are compared only within their own article",
+    )
+
+
+class IncidentFigure(Frozen):
+    """One figure an outlet gives for an incident: a row of its figure table."""
+
+    outlet: str
+    doc_id: str
+    date: dt.date | None
+    quantity: Quantity = Field(description="the figure, its hedge and what it counts")
+    sentence: str = Field(description="the sentence that states it")
+    start: int = Field(description="offset of the sentence in its article")
+    end: int
+    source: str | None = Field(
+        None,
+        description="whom the outlet attributes it to ('the Observatory'), if anyone; "
+        "'unnamed' when it relays a claim without naming the source",
+    )
+
+
+class ReportIncident(Frozen):
+    """An incident as the report shows it: what, how, where, when, who reports which figure."""
+
+    id: str
+    event: str
+    means: list[str] = []
+    place: Location | None = None
+    place_source: Literal["sentence", "article", "none"] = "none"
+    first_day: dt.date | None = None
+    last_day: dt.date | None = None
+    dated_by: Literal["text", "publication", "none"] = "none"
+    outlets: list[str]
+    figures: list[IncidentFigure]
+    findings: list[str] = Field([], description="fingerprints of the pairs of this incident")
+    discrepancies: int = Field(0, description="findings that are a discrepancy kind")
+    severity: float = Field(0.0, description="the highest score among its discrepancies")
 
 
 class Report(Frozen):
-    schema_version: int = 1
+    schema_version: int = 2
     index: str
     model: str
     options: PairingOptions
@@ -289,6 +336,7 @@ class Report(Frozen):
         default_factory=dict,
         description="findings left out and why, e.g. {'dismissed': 2, 'baselined': 5}",
     )
+    incidents: list[ReportIncident] = Field([], description="two outlets' incidents or more")
     pairs: list[Pair]
 
 

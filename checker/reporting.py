@@ -13,6 +13,7 @@ from pathlib import Path
 
 from checker.default_corpus import DEFAULT_INDEX, DEFAULT_OPTIONS, default_corpus
 from checker.errors import UsageError
+from checker.incidents import build_incidents, report_incidents
 from checker.judge.candidates import find_candidates
 from checker.judge.findings import judge_candidates
 from checker.models import KIND_ORDER, PairingOptions, PairKind, Report, ReportSummary
@@ -68,7 +69,8 @@ def build_report(
             f"{index_name}: the index holds one outlet only ({', '.join(sorted(outlets)) or 'none'}); "
             f"add another outlet's articles or pass --include-same-outlet"
         )
-    candidates = find_candidates(view, options=options)
+    incidents = build_incidents(view.sentences)
+    candidates = find_candidates(view, options=options, incidents=incidents)
     pairs = [
         pair
         for pair in judge_candidates(candidates, options=options, nli_model=nli_model)
@@ -81,6 +83,12 @@ def build_report(
     pairs = [pair for pair in pairs if pair.fingerprint not in suppress]
     pairs.sort(key=lambda pair: (KIND_ORDER.index(pair.kind), -pair.score, pair.fingerprint))
     counts = Counter(pair.kind for pair in pairs)
+    shown = report_incidents(
+        incidents,
+        {sentence.row: sentence for sentence in view.sentences},
+        pairs,
+        focus=options.focus,
+    )
     return Report(
         index=index_name,
         model=view.model,
@@ -90,8 +98,14 @@ def build_report(
             outlets=len(outlets),
             sentences=len(view.sentences),
             pairs_by_kind={kind: counts.get(kind, 0) for kind in KIND_ORDER},
+            incidents=len(shown),
+            incidents_with_discrepancy=sum(1 for incident in shown if incident.discrepancies),
+            counts_undated=sum(
+                len(incident.rows) for incident in incidents.incidents if incident.first_day is None
+            ),
         ),
         suppressed=dict(sorted(suppressed.items())),
+        incidents=shown,
         pairs=pairs,
     )
 

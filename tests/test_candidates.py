@@ -10,6 +10,7 @@ import pytest
 from fakes import FakeEmbedder
 
 from checker.analysis import analyse_articles
+from checker.incidents import build_incidents
 from checker.ingest import article_checksum
 from checker.judge.candidates import find_candidates
 from checker.models import Article, PairingOptions
@@ -65,13 +66,48 @@ def test_unrelated_wording_is_no_candidate():
     assert candidates_of([article("a", "ahram", STRIKE), article("b", "sana", OTHER_TOPIC)]) == []
 
 
-def test_reports_a_month_apart_are_different_events_unless_wire_copy():
+def test_reports_a_month_apart_are_different_events_unless_the_text_dates_both():
     later = D(2016, 9, 15)
     reworded = "Government warplanes killed 32 civilians in Atareb town, rescuers said on Friday."
     corpus = [article("a", "ahram", STRIKE), article("b", "sana", reworded, later)]
     assert candidates_of(corpus) == []
+    # Even word for word: a strike "on Friday" in July and one "on Friday" in September.
     wire_copy = [article("a", "ahram", STRIKE), article("b", "sana", STRIKE, later)]
-    assert texts(candidates_of(wire_copy)) == [(STRIKE, STRIKE)]
+    assert candidates_of(wire_copy) == []
+    dated = "Government warplanes killed 20 civilians in the town of Atareb on July 29."
+    both_dated = [article("a", "ahram", dated), article("b", "sana", dated, later)]
+    assert texts(candidates_of(both_dated)) == [(dated, dated)]
+
+
+def incident_candidates_of(articles: list[Article], **options):
+    view = view_of(analyse_articles(articles, embedder=FakeEmbedder()))
+    return find_candidates(
+        view, options=PairingOptions(**options), incidents=build_incidents(view.sentences)
+    )
+
+
+def test_figures_of_one_incident_pair_however_differently_worded():
+    terse = "Warplanes killed 12 people in Atareb on Friday."
+    long = (
+        "Rescue workers said on Friday they had pulled 20 bodies from the rubble after an air "
+        "strike in Atareb killed 20 people."
+    )
+    corpus = [article("a", "ahram", terse), article("b", "sana", long)]
+    found = incident_candidates_of(corpus, min_similarity=0.99)
+    assert texts(found) == [(terse, long)]
+    assert found[0].origin == "incident" and found[0].incident is not None
+
+
+def test_figures_of_two_incidents_carry_why_they_differ():
+    atareb = "Warplanes killed 12 people in Atareb on Friday."
+    douma = "Warplanes killed 20 people in Douma on Friday."
+    found = incident_candidates_of(
+        [article("a", "ahram", atareb), article("b", "sana", douma)], min_similarity=0.0
+    )
+    assert all(candidate.origin != "incident" for candidate in found)
+    for candidate in found:
+        assert candidate.incident is None
+        assert candidate.incident_gap is not None and "Al Atarib (Aleppo)" in candidate.incident_gap
 
 
 def test_the_earlier_report_is_side_a():

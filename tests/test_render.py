@@ -258,11 +258,14 @@ def test_json_round_trips_in_reading_order(report: Report):
 def test_json_has_documented_fields(report: Report):
     document = json.loads(render_report(report, "json"))
     assert list(document) == [
-        "schema_version", "index", "model", "options", "summary", "suppressed", "pairs",
+        "schema_version", "index", "model", "options", "summary", "suppressed", "incidents",
+        "pairs",
     ]  # fmt: skip
+    assert document["schema_version"] == 2
     first = document["pairs"][0]
     assert list(first) == [
-        "kind", "score", "similarity", "reason", "fingerprint", "a", "b", "compared",
+        "kind", "score", "similarity", "reason", "fingerprint", "a", "b", "compared", "incident",
+        "days_apart", "place",
     ]  # fmt: skip
     assert list(first["a"]) == [
         "doc_id", "outlet", "date", "title", "source", "line", "text", "start", "end",

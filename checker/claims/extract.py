@@ -16,7 +16,8 @@ from functools import lru_cache
 from typing import Any
 
 from checker.claims.actors import find_actors, find_perpetrators, find_speaker, is_attributed
-from checker.claims.gazetteer import locate
+from checker.claims.gazetteer import locate, scan_places
+from checker.claims.means import find_means
 from checker.claims.places import find_places
 from checker.claims.times import find_times, find_window
 from checker.models import Claim, Quantity, Sentence
@@ -41,7 +42,6 @@ DENIAL_RE = re.compile(
     r"|never (?:used|carried|took))\b",
     re.I,
 )
-
 
 # "did not deny", "has not refuted": a denial negated is no denial.
 NEGATED_BEFORE_RE = re.compile(r"\b(?:not|n't|never|no|neither|nor)\s+$", re.I)
@@ -99,7 +99,10 @@ def _claim_from_doc(
     sentence: Sentence, quantities: list[Quantity], doc: Any, published: dt.date | None
 ) -> Claim:
     text = sentence.text
-    places = find_places(text, doc.ents if doc is not None else ())
+    # The entities and place phrases, and every name the gazetteer finds in the text.
+    places = sorted(
+        set(find_places(text, doc.ents if doc is not None else ())) | set(scan_places(text))
+    )
     return Claim(
         sentence=sentence,
         quantities=quantities,
@@ -112,5 +115,6 @@ def _claim_from_doc(
         times=find_times(text, published),
         window=find_window(text),
         toll_update=bool(TOLL_UPDATE_RE.search(text)),
+        means=find_means(text),
         denial=is_denial(text),
     )

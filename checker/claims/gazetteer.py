@@ -57,7 +57,14 @@ GOVERNORATES: dict[str, tuple[str, ...]] = {
 # GeoNames admin1 names -> the governorate names above.
 _ADMIN1 = {"Rif-dimashq": "Rif Dimashq", "Dimashq": "Damascus"}
 # English names GeoNames does not spell: exonym -> GeoNames name.
-EXONYMS = {"Palmyra": "Tadmur"}
+EXONYMS = {
+    "Palmyra": "Tadmur",
+    "Kobane": "'Ayn al 'Arab",
+    "Kobani": "'Ayn al 'Arab",
+    "Ain al-Arab": "'Ayn al 'Arab",
+    "Tabqa": "Ath Thawrah",
+    "Tabqah": "Ath Thawrah",
+}
 
 
 def plain_key(name: str) -> str:
@@ -151,7 +158,61 @@ def _geonames_rows() -> list[dict[str, str]]:
         return [row for row in csv.DictReader(handle) if row["cc"] == COUNTRY]
 
 
+# A capitalised name of up to three words, each perhaps with its Arabic article ("Maarat
+# al-Numan", "Deir Ezzor", "al-Bab"): the spans the gazetteer scan looks up.
+_NAME_WORD = r"\b(?:(?:al|el|ad|as|ash|an|ar|at|az|Al|El)[- ])?[A-Z][a-z'`]+(?:-[A-Z]?[a-z'`]+)?"
+NAME_RUN_RE = re.compile(rf"{_NAME_WORD}(?:[ -]{_NAME_WORD}){{0,3}}")
+# A one-word town name this short needs its article ("al-Bab"): short names collide with
+# people's names and words ("Nawa", "Tafas").
+MIN_SCANNED_TOWN = 5
+
+
+def scan_places(text: str) -> list[str]:
+    """Names in running text that the gazetteer knows, longest span first, left to right.
+
+    The small NER model misses most Syrian names ("Syrias Aleppo city", "Raqa"); a lookup of
+    every capitalised run in the gazetteer finds them, with its transliteration-tolerant keys."""
+    found = []
+    for run in NAME_RUN_RE.finditer(text):
+        words = run.group().split()
+        start = 0
+        while start < len(words):
+            for end in range(len(words), start, -1):
+                name = " ".join(words[start:end])
+                if _scanned(name, alone=len(words) == 1):
+                    found.append(name)
+                    start = end
+                    break
+            else:
+                start += 1
+    return found
+
+
+def _scanned(name: str, *, alone: bool) -> bool:
+    """Whether `name` is a place: a governorate, or a town named in full. A one-word town inside
+    a longer capitalised run is most often part of a person's or a group's name ("Jasim Nawa")."""
+    place = gazetteer().resolve(name)
+    if place is None:
+        return False
+    if place.level == "governorate" or " " in name:
+        return True
+    has_article = re.match(r"(?:al|el|ad|as|ash|an|ar|at|az)-", name, re.I) is not None
+    return has_article or (alone and len(plain_key(name)) >= MIN_SCANNED_TOWN)
+
+
 def locate(places: list[str]) -> list[Location]:
     """The gazetteer's locations of the place names, sorted, without repeats."""
     found = {location for name in places if (location := gazetteer().resolve(name)) is not None}
     return sorted(found, key=lambda location: (location.level, location.name))
+
+
+def most_specific(locations: list[Location]) -> list[Location]:
+    """The towns a sentence names, or its governorates when it names no town: "Maaret al-Numan
+    in Idlib province" is about Maaret al-Numan, not every town of Idlib."""
+    towns = [location for location in locations if location.level == "town"]
+    return towns or locations
+
+
+def within(place: Location, area: Location) -> bool:
+    """Whether `place` is `area` or lies in it (a town in its governorate)."""
+    return place == area or (area.level == "governorate" and place.governorate == area.name)

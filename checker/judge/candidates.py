@@ -13,6 +13,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from checker.incidents import Incidents, describe, place_name
+from checker.incidents.when import days_meet, event_days
 from checker.judge.evidence import SIMILARITY_DIGITS
 from checker.judge.places import places_overlap
 from checker.models import AnalysedSentence, PairingOptions
@@ -39,6 +41,9 @@ CONTRADICTION_DAYS = 3
 DISTINCTIVE_BUCKET = 6
 DISTINCTIVE_MIN_SIMILARITY = 0.35
 
+# Two sentences of one incident whose wording is this far apart rarely report one count.
+INCIDENT_MIN_SIMILARITY = 0.3
+
 Bucket = tuple[str, str]  # (event, counted category) of a sentence's counts
 
 
@@ -51,15 +56,48 @@ class Candidate(BaseModel):
     a: AnalysedSentence
     b: AnalysedSentence
     similarity: float
-    origin: Literal["neighbour", "claim"]
+    origin: Literal["neighbour", "claim", "incident"]
+    incident: str | None = None  # the incident both sentences report
+    incident_gap: str | None = None  # or the two different incidents they report
+    place: str | None = None  # where: the incident's place (the earlier side's when two)
 
 
-def find_candidates(view: IndexView, *, options: PairingOptions) -> list[Candidate]:
-    """All candidate pairs, deduplicated (a neighbour wins over a claim match) and sorted by rows."""
+def with_incidents(candidate: Candidate, incidents: Incidents) -> Candidate:
+    """The candidate with the incident both sides report, or why their incidents differ."""
+    a, b = incidents.of(candidate.a.row), incidents.of(candidate.b.row)
+    place = next((place_name(x) for x in (a, b) if x is not None and x.place is not None), None)
+    candidate = candidate.model_copy(update={"place": place})
+    if a is None or b is None:
+        return candidate
+    if a.id == b.id:
+        return candidate.model_copy(update={"incident": a.id})
+    if a.place is None or b.place is None or a.first_day is None or b.first_day is None:
+        return candidate  # an unplaced or undated incident says nothing against the pair
+    if candidate.similarity >= WIRE_COPY_SIMILARITY:
+        return candidate  # worded as one wire story: one incident, however its parts were read
+    gap = f"different incidents ({describe(a)} vs {describe(b)})"
+    return candidate.model_copy(update={"incident_gap": gap})
+
+
+def find_candidates(
+    view: IndexView, *, options: PairingOptions, incidents: Incidents | None = None
+) -> list[Candidate]:
+    """All candidate pairs, deduplicated (a neighbour wins over an incident match, which wins
+    over a claim match) and sorted by rows.
+
+    With `incidents`, every two sentences of one incident from different outlets whose counts
+    match are candidates too, however differently worded."""
     found: dict[tuple[int, int], Candidate] = {}
-    for candidate in [*_neighbour_candidates(view, options), *_claim_candidates(view, options)]:
+    within = _incident_candidates(view, options, incidents) if incidents is not None else []
+    for candidate in [
+        *_neighbour_candidates(view, options),
+        *within,
+        *_claim_candidates(view, options),
+    ]:
         found.setdefault((candidate.a.row, candidate.b.row), candidate)
-    return [found[key] for key in sorted(found)]
+    if incidents is None:
+        return [found[key] for key in sorted(found)]
+    return [with_incidents(found[key], incidents) for key in sorted(found)]
 
 
 def allowed(a: AnalysedSentence, b: AnalysedSentence, options: PairingOptions) -> bool:
@@ -135,6 +173,23 @@ def _claim_candidates(view: IndexView, options: PairingOptions) -> list[Candidat
     return out
 
 
+def _incident_candidates(
+    view: IndexView, options: PairingOptions, incidents: Incidents
+) -> list[Candidate]:
+    by_row = {sentence.row: sentence for sentence in view.sentences}
+    out = []
+    for incident in incidents.incidents:
+        members = [by_row[row] for row in incident.rows if row in by_row]
+        for i, first in enumerate(members):
+            for second in members[i + 1 :]:
+                if not allowed(first, second, options) or not _counts_match(first, second):
+                    continue
+                similarity = float(view.vectors[first.row] @ view.vectors[second.row])
+                if similarity >= INCIDENT_MIN_SIMILARITY:
+                    out.append(_ordered(first, second, similarity, "incident"))
+    return out
+
+
 def _counts_match(a: AnalysedSentence, b: AnalysedSentence) -> bool:
     return any(match_strength(qa, qb) > 0 for qa in a.claim.quantities for qb in b.claim.quantities)
 
@@ -143,7 +198,7 @@ def _ordered(
     one: AnalysedSentence,
     other: AnalysedSentence,
     similarity: float,
-    origin: Literal["neighbour", "claim"],
+    origin: Literal["neighbour", "claim", "incident"],
 ) -> Candidate:
     """Put the earlier report first (then the lower row) so verdicts read a→b in time."""
     first, second = sorted((one, other), key=lambda sentence: (_date_key(sentence), sentence.row))
@@ -184,16 +239,29 @@ def _same_event_evidence(
     In a corpus most "N people were killed" sentences are alike; without such evidence
     FA-KES pairs thousands of different strikes (see README, benchmarks)."""
     gap = _day_gap(a, b)
-    if similarity >= WIRE_COPY_SIMILARITY or a.article.id == b.article.id:
+    if a.article.id == b.article.id:
         return True
     if gap is not None and gap > EVENT_WINDOW_DAYS:
-        return False
+        return _text_dates_meet(a, b)  # far apart: one event only when the text says so
+    if similarity >= WIRE_COPY_SIMILARITY:
+        return True
     near = gap is None or gap <= NEAR_DAYS
     if not (a.claim.quantities and b.claim.quantities):
         # Non-numeric pairs (paraphrases, contradictions) need the same place within days.
         return _share_place(a, b) and (gap is None or gap <= CONTRADICTION_DAYS)
     return bool(_buckets(a) & _buckets(b) & rare) or (
         _share_place(a, b) and (near or similarity >= CLOSE_WORDING_SIMILARITY)
+    )
+
+
+def _text_dates_meet(a: AnalysedSentence, b: AnalysedSentence) -> bool:
+    """Whether both sentences' own words date their events to days that meet."""
+    a_days, b_days = event_days(a), event_days(b)
+    return (
+        a_days is not None
+        and b_days is not None
+        and a_days.dated_by == b_days.dated_by == "text"
+        and days_meet(a_days, b_days, slack=dt.timedelta(days=1))
     )
 
 

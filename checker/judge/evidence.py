@@ -31,6 +31,7 @@ class PairEvidence(BaseModel):
     a_date: dt.date | None = None
     b_date: dt.date | None = None
     same_article: bool = False
+    incident_gap: str | None = None  # the two sentences report two different incidents
     nli_contradiction: float | None = None
     paraphrase_probability: float | None = None
 

@@ -19,6 +19,7 @@ def facts_of(candidate: Candidate) -> PairEvidence:
         a_date=candidate.a.article.date,
         b_date=candidate.b.article.date,
         same_article=candidate.a.article.id == candidate.b.article.id,
+        incident_gap=candidate.incident_gap,
     )
 
 
@@ -74,7 +75,15 @@ def _finding(candidate: Candidate, verdict: Verdict) -> Pair:
         a=side_of(candidate.a),
         b=side_of(candidate.b),
         compared=verdict.compared,
+        incident=candidate.incident,
+        days_apart=_days_apart(candidate),
+        place=candidate.place,
     )
+
+
+def _days_apart(candidate: Candidate) -> int | None:
+    a, b = candidate.a.article.date, candidate.b.article.date
+    return abs((b - a).days) if a is not None and b is not None else None
 
 
 def side_of(sentence: AnalysedSentence) -> PairSide:

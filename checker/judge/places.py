@@ -8,7 +8,8 @@ import re
 from collections.abc import Sequence
 
 import checker.lexicon as lx
-from checker.models import Claim, Location
+from checker.claims.gazetteer import most_specific, within
+from checker.models import Claim
 
 
 def specific_places(places: Sequence[str]) -> set[str]:
@@ -63,15 +64,3 @@ def places_overlap(a: Claim, b: Claim, *, hierarchy: bool = True) -> bool | None
         return False
     a_most, b_most = most_specific(a.locations), most_specific(b.locations)
     return any(within(x, y) or within(y, x) for x in a_most for y in b_most)
-
-
-def most_specific(locations: list[Location]) -> list[Location]:
-    """The towns a sentence names, or its governorates when it names no town: "Maaret al-Numan
-    in Idlib province" is about Maaret al-Numan, not every town of Idlib."""
-    towns = [location for location in locations if location.level == "town"]
-    return towns or locations
-
-
-def within(place: Location, area: Location) -> bool:
-    """Whether `place` is `area` or lies in it (a town in its governorate)."""
-    return place == area or (area.level == "governorate" and place.governorate == area.name)

@@ -38,7 +38,7 @@ def classify_pair(a: Claim, b: Claim, evidence: PairEvidence) -> Verdict:
     event_gap = different_event(
         a, b, same_article=evidence.same_article, a_date=evidence.a_date, b_date=evidence.b_date
     )
-    incident_gap = different_windows(a, b) or event_gap
+    incident_gap = different_windows(a, b) or event_gap or evidence.incident_gap
     matches = match_quantities(a.quantities, b.quantities)
     if matches and similarity >= RELATED_SIMILARITY:
         if incident_gap:

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import re
 
-from checker.models import KINDS, Pair, PairSide, Quantity, Report
+from checker.models import KINDS, Pair, PairSide, Quantity, Report, ReportIncident
 from checker.render.figures import format_interval, format_score
+from checker.render.incidents import (
+    FIGURE_COLUMNS,
+    figure_row,
+    finding_context,
+    incident_heading,
+    lead_incidents,
+)
 from checker.render.kinds import pairs_by_kind, summary_counts
 
 # Characters that open Markdown (or inline HTML) constructs anywhere in a line.
@@ -27,6 +34,7 @@ def render_markdown(report: Report) -> str:
     """Title, summary table, then each present kind with its definition and findings."""
     lines = ["# Claim consistency report", ""]
     lines += _summary(report)
+    lines += _incidents(report)
     for kind, pairs in pairs_by_kind(report).items():
         lines += [f"## {kind.capitalize()} ({len(pairs)})", "", f"*{KINDS[kind].definition}*", ""]
         for number, pair in enumerate(pairs, start=1):
@@ -48,6 +56,11 @@ def _summary(report: Report) -> list[str]:
         f"| Outlets | {summary.outlets:,} |",
         f"| Sentences | {summary.sentences:,} |",
     ]
+    lines += [
+        f"| Incidents (two outlets or more) | {summary.incidents:,} |",
+        f"| Incidents with a discrepancy | {summary.incidents_with_discrepancy:,} |",
+        f"| Counts nothing dates | {summary.counts_undated:,} |",
+    ]
     for kind, count in summary_counts(report):
         lines.append(f"| {escape_markdown(kind.capitalize())} pairs | {count:,} |")
     lines.append("")
@@ -59,8 +72,34 @@ def _summary(report: Report) -> list[str]:
     return lines
 
 
+def _incidents(report: Report) -> list[str]:
+    lead = lead_incidents(report.incidents)
+    if not lead:
+        return []
+    total = report.summary.incidents_with_discrepancy
+    lines = [f"## Incidents with discrepancies ({len(lead)} of {total})", ""]
+    for number, incident in enumerate(lead, start=1):
+        lines += _incident(number, incident)
+    return lines
+
+
+def _incident(number: int, incident: ReportIncident) -> list[str]:
+    lines = [
+        f"### {number}. {escape_markdown(incident_heading(incident))}",
+        "",
+        f"Incident {escape_markdown(incident.id)}",
+        "",
+        "| " + " | ".join(FIGURE_COLUMNS) + " |",
+        "|" + "---|" * len(FIGURE_COLUMNS),
+    ]
+    for figure in incident.figures:
+        lines.append("| " + " | ".join(escape_markdown(cell) for cell in figure_row(figure)) + " |")
+    return [*lines, ""]
+
+
 def _finding(number: int, pair: Pair) -> list[str]:
     lines = [f"**{number}. {escape_markdown(pair.reason)}**", ""]
+    lines += [escape_markdown(finding_context(pair)), ""]
     lines += _quote(pair.a)
     lines += _quote(pair.b)
     details = [f"similarity {format_score(pair.similarity)}", f"score {format_score(pair.score)}"]

@@ -67,6 +67,10 @@ mark.compared { background: var(--tint); border-bottom: 2px solid var(--kind); f
 .fingerprint { margin: .4rem 0 0; font-size: .75rem; color: var(--muted); }
 .none { color: var(--muted); font-style: italic; }
 footer { color: var(--muted); font-size: .8rem; margin-top: 3rem; }
+.context { margin: .2rem 0 0; font-size: .85rem; color: var(--muted); }
+.incident table { border-collapse: collapse; width: 100%; font-size: .85rem; }
+.incident th, .incident td { border-bottom: 1px solid #ddd; padding: .25rem .4rem;
+  text-align: left; vertical-align: top; }
 @media (max-width: 760px) { .sides { grid-template-columns: 1fr; }
   .finding-head { flex-direction: column; gap: 0; } }
 @media print { nav { display: none; } body { background: #fff; }

@@ -16,7 +16,7 @@ from checker.store.durable import atomic_write_text
 MANIFEST = "manifest.json"
 MANIFEST_KIND = "checker-index"
 # 2: claims carry perpetrators and attribution (an index of format 1 lacks them).
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 
 class Manifest(BaseModel):

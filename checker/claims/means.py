@@ -1,0 +1,30 @@
+"""How a sentence says an attack was carried out: by air, by shelling, by a bomb, with gas, in
+ground fighting or by execution (lexicon.ATTACK_MEANS). Reports of one incident name compatible
+means; an air strike and a car bomb on one day in one town are two incidents."""
+
+from __future__ import annotations
+
+import re
+
+import checker.lexicon as lx
+
+MEANS_RE = {
+    means: re.compile(r"(?<![a-z0-9-])(?:" + "|".join(cues) + r")(?![a-z])", re.I)
+    for means, cues in lx.ATTACK_MEANS.items()
+}
+# "barrel bombs" are dropped from the air; the bombing cues must not read their "bomb".
+_AIR_BOMB_RE = re.compile(r"barrel[- ]bombs?", re.I)
+
+
+def find_means(text: str) -> list[str]:
+    """The means of attack the sentence names, sorted."""
+    cleaned = _AIR_BOMB_RE.sub(" barrel-bombs ", text)
+    return sorted(means for means, pattern in MEANS_RE.items() if pattern.search(cleaned))
+
+
+def means_compatible(a: list[str], b: list[str]) -> bool:
+    """Whether two sentences' means can describe one attack: either names none, they share
+    one, or one is a chemical agent (delivered by air or by shell)."""
+    if not a or not b:
+        return True
+    return bool(set(a) & set(b)) or bool(set(a + b) & lx.MEANS_GO_WITH_ANY)

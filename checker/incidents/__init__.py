@@ -1,0 +1,8 @@
+"""Incidents: the events a corpus reports, each built from the sentences of every outlet that
+report it (what happened, how, where, when), so that figures are compared within one incident
+and never across two."""
+
+from checker.incidents.build import Incidents, build_incidents, describe, place_name
+from checker.incidents.table import report_incidents
+
+__all__ = ["Incidents", "build_incidents", "describe", "place_name", "report_incidents"]

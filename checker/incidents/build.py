@@ -1,0 +1,211 @@
+"""Build incidents from analysed sentences: each sentence that reports an event (a count of
+people killed, hurt, abducted …) joins the first incident whose first report it fits — the same
+kind of event, compatible means, the same place (a town, or the governorate holding it) and
+days that meet — or opens a new one. Attackers do not separate incidents: outlets blame
+different parties for one attack, which is a contradiction to report, not two incidents. Of several that fit, it joins the one whose days fit best.
+
+An incident's days may widen as reports join, but never past MAX_SPAN, so a chain of reports a
+day apart never grows into one incident spanning weeks. Sentences are taken in day
+order (then article id and sentence index), which makes the incidents and their ids
+deterministic, and lets a new article join the incidents already built (`checker check`).
+A sentence that names its own place or day (a background sentence: "on Tuesday a strike in
+Raqqa killed 18") belongs to that incident, not to its article's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import checker.lexicon as lx
+from checker.claims.means import means_compatible
+from checker.incidents.models import Incident
+from checker.incidents.when import DatedBy, DayRange, days_meet, event_days
+from checker.incidents.where import PlaceSource, lead_places, places_meet, places_of
+from checker.models import AnalysedSentence, Location
+
+# Reports of one incident date it within a day of each other (overnight strikes, time zones).
+DAY_SLACK = dt.timedelta(days=1)
+# The most days one incident's reports may span (a strike, its toll revised over two days).
+MAX_SPAN = dt.timedelta(days=3)
+
+
+@dataclass
+class Incidents:
+    """The incidents of a set of sentences, and which incident each sentence row belongs to."""
+
+    incidents: list[Incident]
+    by_row: dict[int, str]
+
+    def __post_init__(self) -> None:
+        self._by_id = {incident.id: incident for incident in self.incidents}
+
+    def of(self, row: int) -> Incident | None:
+        """The incident of the sentence at `row`, if it reports one."""
+        found = self.by_row.get(row)
+        return self._by_id[found] if found is not None else None
+
+
+@dataclass
+class _Open:
+    """An incident being built: its first report's key, and its members so far."""
+
+    event: str
+    places: list[Location]
+    place: Location | None
+    place_source: PlaceSource
+    days: DayRange | None
+    means: set[str]
+    home: str | None  # the article of an unplaced or undated incident: it joins nothing else
+    members: list[AnalysedSentence] = field(default_factory=list)
+
+
+def incident_event(sentence: AnalysedSentence) -> str | None:
+    """The kind of incident a sentence reports: the event of its counts ('attack' for people
+    killed or hurt), or None when it counts no event or counts over a cumulative window."""
+    claim = sentence.claim
+    if claim.window:
+        return None  # "since April", "in the past week": a running total, not one incident
+    events = sorted({lx.INCIDENT_EVENTS.get(q.event, q.event) for q in claim.quantities if q.event})
+    if not events:
+        return None
+    return "attack" if "attack" in events else events[0]
+
+
+def build_incidents(sentences: Sequence[AnalysedSentence]) -> Incidents:
+    """The incidents the sentences report (module docstring), in the order they were opened."""
+    lead = lead_places(sentences)
+    keyed = []
+    for sentence in sentences:
+        event = incident_event(sentence)
+        if event is not None:
+            keyed.append((sentence, event, event_days(sentence), *places_of(sentence, lead)))
+    keyed.sort(key=lambda item: _order(item[0], item[2]))
+    buckets: dict[tuple[str, str], list[_Open]] = defaultdict(list)
+    opened: list[_Open] = []
+    for sentence, event, days, places, source in keyed:
+        home = None if places and days is not None else sentence.article.id
+        keys = sorted({place.governorate for place in places} if home is None else {home})
+        fitting = [
+            (fit, incident)
+            for key in keys
+            for incident in buckets[(event, key)]
+            if (fit := _fit(incident, sentence, days, places, home)) is not None
+        ]
+        if fitting:
+            joined = min(fitting, key=lambda item: item[0])[1]
+            _join(joined, days, places, source)
+        else:
+            first_place = places[0] if places else None
+            joined = _Open(event, places, first_place, source, days, set(), home)
+            for key in keys:
+                buckets[(event, key)].append(joined)
+            opened.append(joined)
+        joined.means.update(sentence.claim.means)
+        joined.members.append(sentence)
+    incidents = [_finished(incident) for incident in opened]
+    by_row = {
+        sentence.row: incident.id
+        for incident, built in zip(incidents, opened, strict=True)
+        for sentence in built.members
+    }
+    return Incidents(incidents=incidents, by_row=by_row)
+
+
+def _join(
+    incident: _Open,
+    days: DayRange | None,
+    places: list[Location],
+    source: PlaceSource,
+) -> None:
+    """Add a report's days and place to the incident: its span widens, its place narrows from
+    a governorate to the town a report names."""
+    if days is not None and incident.days is not None:
+        dated_by: DatedBy = (
+            "text" if "text" in (days.dated_by, incident.days.dated_by) else "publication"
+        )
+        incident.days = DayRange(
+            min(days.first, incident.days.first), max(days.last, incident.days.last), dated_by
+        )
+    shared = places_meet(places, incident.places)
+    narrower = incident.place is not None and incident.place.level != "town"
+    if shared is not None and shared.level == "town" and narrower:
+        incident.place, incident.places, incident.place_source = shared, [shared], source
+
+
+def _order(sentence: AnalysedSentence, days: DayRange | None) -> tuple:
+    first = days.first if days is not None else dt.date.max
+    return (first, sentence.article.id, sentence.claim.sentence.index, sentence.row)
+
+
+def _fit(
+    incident: _Open,
+    sentence: AnalysedSentence,
+    days: DayRange | None,
+    places: list[Location],
+    home: str | None,
+) -> tuple[int, int] | None:
+    """How well a report fits an incident (lower is better: days outside its span, then the
+    span it would grow to), or None when it does not fit."""
+    if home is not None or incident.home is not None:
+        return (0, 0) if home == incident.home else None
+    assert days is not None and incident.days is not None
+    if not days_meet(days, incident.days, slack=DAY_SLACK):
+        return None
+    span = max(days.last, incident.days.last) - min(days.first, incident.days.first)
+    if span > MAX_SPAN or places_meet(places, incident.places) is None:
+        return None
+    if not means_compatible(sorted(incident.means), sentence.claim.means):
+        return None
+    outside = max(0, (incident.days.first - days.last).days, (days.first - incident.days.last).days)
+    return (outside, span.days)
+
+
+def _finished(incident: _Open) -> Incident:
+    first = incident.members[0]
+    days = incident.days
+    key = "\x1f".join(
+        [
+            incident.event,
+            incident.place.name if incident.place else "",
+            str(days.first) if days else "",
+            first.article.id,
+            str(first.claim.sentence.index),
+        ]
+    )
+    return Incident(
+        id="inc-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10],
+        event=incident.event,
+        means=sorted(incident.means),
+        place=incident.place,
+        place_source=incident.place_source if incident.place else "none",
+        first_day=days.first if days else None,
+        last_day=days.last if days else None,
+        dated_by=days.dated_by if days else "none",
+        rows=[sentence.row for sentence in incident.members],
+        outlets=sorted({sentence.article.outlet for sentence in incident.members}),
+    )
+
+
+def place_name(incident: Incident) -> str | None:
+    """The incident's place as a reader wants it: "Manbij (Aleppo)", "Idlib", or None."""
+    place = incident.place
+    if place is None:
+        return None
+    return place.name if place.level == "governorate" else f"{place.name} ({place.governorate})"
+
+
+def describe(incident: Incident) -> str:
+    """A short description for reasons: "attack by air in Manbij, 2016-07-18..2016-07-19"."""
+    how = f" by {'/'.join(incident.means)}" if incident.means else ""
+    where = f" in {place_name(incident)}" if incident.place else ", place unknown"
+    if incident.first_day is None or incident.last_day is None:
+        when = ", undated"
+    elif incident.first_day == incident.last_day:
+        when = f", {incident.first_day}"
+    else:
+        when = f", {incident.first_day}..{incident.last_day}"
+    return f"{incident.event}{how}{where}{when}"

@@ -1,0 +1,64 @@
+"""What every format says about incidents: an incident's one-line heading, its figure table
+rows, and the context line of a finding (days apart, place, incident)."""
+
+from __future__ import annotations
+
+from checker.models import IncidentFigure, Pair, ReportIncident
+from checker.render.figures import format_interval
+
+# The report leads with at most this many incidents holding a discrepancy (the JSON has all).
+LEAD_INCIDENTS = 25
+
+
+def lead_incidents(incidents: list[ReportIncident]) -> list[ReportIncident]:
+    """The incidents a report leads with: those holding a discrepancy, most severe first."""
+    return [incident for incident in incidents if incident.discrepancies][:LEAD_INCIDENTS]
+
+
+def incident_heading(incident: ReportIncident) -> str:
+    """ "attack by air in Manbij (Aleppo), 2016-07-18..2016-07-19 · 4 outlets · 3 discrepancies"."""
+    how = f" by {'/'.join(incident.means)}" if incident.means else ""
+    if incident.place is None:
+        where = ", place unknown"
+    elif incident.place.level == "governorate":
+        where = f" in {incident.place.name}"
+    else:
+        where = f" in {incident.place.name} ({incident.place.governorate})"
+    if incident.place is not None and incident.place_source == "article":
+        where += " (from the article's lead)"
+    if incident.first_day is None or incident.last_day is None:
+        when = ", undated"
+    elif incident.first_day == incident.last_day:
+        when = f", {incident.first_day}"
+    else:
+        when = f", {incident.first_day}..{incident.last_day}"
+    if incident.dated_by == "publication":
+        when += " (by publication dates)"
+    counts = f"{len(incident.outlets)} outlets · {incident.discrepancies} discrepancies"
+    return f"{incident.event}{how}{where}{when} · {counts}"
+
+
+FIGURE_COLUMNS = ("Outlet", "Date", "Figure", "Read as", "Source", "Sentence")
+
+
+def figure_row(figure: IncidentFigure) -> tuple[str, str, str, str, str, str]:
+    """One figure table row as plain text, in FIGURE_COLUMNS order."""
+    return (
+        figure.outlet,
+        figure.date.isoformat() if figure.date else "undated",
+        figure.quantity.text,
+        format_interval(figure.quantity),
+        figure.source or "—",
+        figure.sentence,
+    )
+
+
+def finding_context(pair: Pair) -> str:
+    """Where and when a finding sits: "3 days apart · Manbij (Aleppo) · incident inc-…"."""
+    gap = "undated" if pair.days_apart is None else f"{pair.days_apart} days apart"
+    if pair.days_apart == 0:
+        gap = "same day"
+    parts = [gap, pair.place or "place unknown"]
+    if pair.incident:
+        parts.append(f"incident {pair.incident}")
+    return " · ".join(parts)

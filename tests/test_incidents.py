@@ -1,0 +1,121 @@
+"""Incidents (checker.incidents): which reports make one incident, what it records, and the
+incident part of a report (figure table, ordering, summary counts)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from fakes import FakeEmbedder
+
+from checker.analysis import analyse_articles
+from checker.incidents import build_incidents, describe
+from checker.ingest import article_checksum
+from checker.models import Article, PairingOptions
+from checker.reporting import build_report
+from checker.store import view_of
+
+D = dt.date
+FRIDAY = D(2016, 7, 29)
+
+
+def article(doc_id: str, outlet: str, text: str, date: dt.date | None = FRIDAY, title: str = ""):
+    checksum = article_checksum(doc_id, outlet, date, title, "", text)
+    return Article(
+        id=doc_id, outlet=outlet, date=date, title=title, text=text, source=f"{doc_id}.txt",
+        checksum=checksum,
+    )  # fmt: skip
+
+
+def incidents_of(articles: list[Article]):
+    view = view_of(analyse_articles(articles, embedder=FakeEmbedder()))
+    return view, build_incidents(view.sentences)
+
+
+def test_reports_of_one_strike_from_two_outlets_are_one_incident():
+    view, built = incidents_of([
+        article("a", "ahram", "Warplanes killed 12 people in Atareb on Friday."),
+        article("b", "sana", "An air strike on the town of Atareb killed 20 civilians."),
+    ])  # fmt: skip
+    (incident,) = built.incidents
+    assert incident.outlets == ["ahram", "sana"]
+    assert incident.place is not None and incident.place.governorate == "Aleppo"
+    assert incident.means == ["air"]
+    assert incident.first_day == FRIDAY - dt.timedelta(days=1) and incident.last_day == FRIDAY
+    assert incident.dated_by == "text"
+    assert {built.of(s.row).id for s in view.sentences} == {incident.id}
+
+
+def test_a_town_joins_the_incident_of_its_governorate_and_narrows_it():
+    _, built = incidents_of([
+        article("a", "ahram", "Government air strikes killed 30 people in Idlib province."),
+        article("b", "sana", "Warplanes killed 28 people in Jisr al-Shoghour."),
+    ])  # fmt: skip
+    (incident,) = built.incidents
+    assert incident.place is not None and incident.place.level == "town"
+    assert incident.place.governorate == "Idlib"
+
+
+def test_different_places_days_or_means_are_different_incidents():
+    _, built = incidents_of([
+        article("a", "ahram", "Warplanes killed 12 people in Atareb on Friday."),
+        article("b", "sana", "Warplanes killed 12 people in Douma on Friday."),
+        article("c", "trt", "Warplanes killed 12 people in Atareb on Monday."),
+        article("d", "tass", "A car bomb killed 12 people in Atareb on Friday."),
+    ])  # fmt: skip
+    assert len(built.incidents) == 4
+    assert "Douma" in describe(built.of(1))  # row 1 is sana's sentence
+
+
+def test_reports_a_day_apart_join_but_a_chain_never_spans_weeks():
+    days = [FRIDAY + dt.timedelta(days=n) for n in range(0, 12, 2)]
+    _, built = incidents_of([
+        article(str(n), f"outlet{n}", "Warplanes killed 12 people in Atareb.", date=day)
+        for n, day in enumerate(days)
+    ])  # fmt: skip
+    spans = [(i.last_day - i.first_day).days for i in built.incidents]
+    assert len(built.incidents) > 1 and max(spans) <= 3
+
+
+def test_a_background_sentence_belongs_to_its_own_incident():
+    text = (
+        "Warplanes killed 12 people in Atareb on Friday. "
+        "On Tuesday a coalition strike in Raqqa killed at least 18 people."
+    )
+    view, built = incidents_of([article("a", "ahram", text, title="Strikes hit Atareb")])
+    lead, background = (built.of(s.row) for s in view.sentences)
+    assert lead.id != background.id
+    assert background.place is not None and background.place.name == "Ar-Raqqah"
+    assert background.first_day == D(2016, 7, 26)
+
+
+def test_undated_and_unplaced_counts_stay_in_their_own_article():
+    _, built = incidents_of([
+        article("a", "ahram", "Twelve people were killed.", date=None),
+        article("b", "sana", "Twelve people were killed.", date=None),
+    ])  # fmt: skip
+    assert len(built.incidents) == 2
+    assert all(i.first_day is None and i.place is None for i in built.incidents)
+
+
+def test_running_totals_open_no_incident():
+    _, built = incidents_of(
+        [article("a", "ahram", "Strikes have killed 400 people in Atareb since April.")]
+    )
+    assert built.incidents == []
+
+
+def test_a_report_leads_with_incidents_and_their_figure_table():
+    view = view_of(analyse_articles([
+        article("a", "ahram", "Warplanes killed 12 people in Atareb on Friday, the Observatory said."),
+        article("b", "sana", "Warplanes killed 30 people in Atareb on Friday."),
+    ], embedder=FakeEmbedder()))  # fmt: skip
+    result = build_report(view, index_name="t", options=PairingOptions(min_similarity=0.0))
+    assert result.schema_version == 2
+    (incident,) = result.incidents
+    assert [f.quantity.text for f in incident.figures] == ["12 people", "30 people"]
+    assert incident.figures[0].source is not None
+    assert result.summary.incidents == 1
+    conflict = next(pair for pair in result.pairs if pair.kind == "conflict")
+    assert conflict.incident == incident.id and conflict.fingerprint in incident.findings
+    assert conflict.days_apart == 0 and conflict.place == "Al Atarib (Aleppo)"
+    assert incident.discrepancies >= 1 and result.summary.incidents_with_discrepancy == 1
