@@ -428,6 +428,10 @@ PARTY_CUES: Final[dict[str, tuple[str, ...]]] = {
         "government warplane",
         "syrian warplane",
         "syrian air force",
+        "syrian and russian",
+        "syrian or russian",
+        "russian and syrian",
+        "russian or syrian",
         "damascus",
     ),
     "russia": ("russian", "russia", "moscow"),
@@ -477,6 +481,10 @@ INCIDENT_EVENTS: Final = {
 }  # fmt: skip
 # Chemical agents come by air or by shell: they go with either.
 MEANS_GO_WITH_ANY: Final = frozenset({"chemical"})
+
+# Capitals name a government that speaks ("Damascus denied") but are also places attacked
+# ("rocket attack shakes Damascus"): they never make a party the attacker.
+NOT_PERPETRATOR_CUES: Final = frozenset({"damascus", "moscow", "washington", "ankara"})
 
 # --- attribution -----------------------------------------------------------------------------
 

@@ -165,6 +165,7 @@ class Quantity(Frozen):
 class TimeExpression(Frozen):
     text: str
     date: dt.date | None = Field(None, description="resolved against the publication date")
+    until: dt.date | None = Field(None, description="a range's last day ('August 2013'): date..")
 
 
 class Location(Frozen):

@@ -143,3 +143,38 @@ def test_denial_is_an_explicit_unnegated_denial(text, denial):
 )
 def test_perpetrators_are_parties_said_to_attack(text, perpetrators):
     assert find_perpetrators(text) == perpetrators
+
+
+def test_a_month_or_a_year_is_a_range_of_days():
+    published = dt.date(2017, 4, 4)
+    (august,) = find_times("Hundreds died in Ghouta in August 2013.", published)
+    assert (august.date, august.until) == (dt.date(2013, 8, 1), dt.date(2013, 8, 31))
+    (last_year,) = find_times("It was the most dangerous place last year.", published)
+    assert (last_year.date, last_year.until) == (dt.date(2016, 1, 1), dt.date(2016, 12, 31))
+    (december,) = find_times("Aleppo fell last December.", published)
+    assert december.date == dt.date(2016, 12, 1)
+    (day,) = find_times("The strike came on 3 March 2016.", published)
+    assert (day.date, day.until) == (dt.date(2016, 3, 3), None)
+
+
+def test_places_the_gazetteer_knows_are_found_in_running_text():
+    claim = claim_of(
+        "Air strikes on the de facto capital Raqa and on Syrias Aleppo city killed 25."
+    )
+    assert {location.name for location in claim.locations} == {"Ar-Raqqah", "Aleppo"}
+
+
+def test_a_party_said_not_to_have_attacked_or_a_capital_is_no_perpetrator():
+    assert find_perpetrators("Russian planes had not carried out air strikes on Idlib.") == []
+    assert find_perpetrators("Turkey condemned the chemical attack on the town.") == []
+    assert find_perpetrators("Death in Damascus - rocket attack shakes the capital.") == []
+    assert find_perpetrators("Syrian and Russian air strikes battered Idlib.") == [
+        "russia",
+        "syrian government",
+    ]
+
+
+def test_means_of_attack():
+    assert claim_of("Barrel bombs dropped from helicopters killed 11.").means == ["air"]
+    assert claim_of("Twin car bomb explosions killed 18 in Homs.").means == ["bombing"]
+    assert claim_of("Rebel shelling killed nine civilians.").means == ["shelling"]

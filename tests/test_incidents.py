@@ -119,3 +119,14 @@ def test_a_report_leads_with_incidents_and_their_figure_table():
     assert conflict.incident == incident.id and conflict.fingerprint in incident.findings
     assert conflict.days_apart == 0 and conflict.place == "Al Atarib (Aleppo)"
     assert incident.discrepancies >= 1 and result.summary.incidents_with_discrepancy == 1
+
+
+def test_reports_naming_different_days_are_different_incidents():
+    _, built = incidents_of([
+        article("a", "ahram", "Warplanes killed 21 civilians in Manbij on Monday.", date=D(2016, 7, 19)),
+        article("b", "sana", "Warplanes killed 56 civilians in Manbij on Tuesday.", date=D(2016, 7, 19)),
+        article("c", "trt", "Warplanes killed 21 civilians in Manbij.", date=D(2016, 7, 18)),
+    ])  # fmt: skip
+    monday, tuesday, undated = (built.of(row) for row in range(3))
+    assert monday.id != tuesday.id
+    assert undated.id == monday.id  # published Monday: Monday's news

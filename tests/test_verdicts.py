@@ -231,3 +231,41 @@ def test_figure_verdicts_are_symmetric_and_equal_figures_never_clash(
     assert forward.kind == backward.kind
     if value_a == value_b and similarity >= 0.4:
         assert forward.kind in ("duplicate", "compatible")
+
+
+def test_counts_of_attacks_by_different_means_are_unrelated():
+    a, b = claims_of(
+        "Rebel shelling on residential neighbourhoods in Aleppo city killed 10 people on Sunday.",
+        "Air strikes on Aleppo killed 67 people on Sunday, activists said.",
+        D(2016, 11, 20),
+        D(2016, 11, 20),
+    )
+    verdict = classify_pair(a, b, PairEvidence(similarity=0.7))
+    assert verdict.kind == "unrelated" and "different attacks" in verdict.reason
+
+
+def test_rival_attackers_of_one_attack_contradict_but_not_of_two_towns():
+    russian = "Russian airstrikes hit the busy market in Saraqib on Sunday."
+    regime = "A Syrian regime warplane struck the busy market in Saraqib on Sunday."
+    elsewhere = "A Syrian regime warplane struck the busy market in Binnish on Sunday."
+    sunday = D(2016, 6, 12)
+    facts = PairEvidence(similarity=0.6, a_date=sunday, b_date=sunday)
+    a, b = claims_of(russian, regime, sunday, sunday)
+    assert classify_pair(a, b, facts).kind == "contradiction"
+    a, b = claims_of(russian, elsewhere, sunday, sunday)
+    assert classify_pair(a, b, facts).kind != "contradiction"
+    a, b = claims_of(russian, regime, sunday, sunday)
+    apart = facts.model_copy(update={"same_incident": False})
+    assert classify_pair(a, b, apart).kind != "contradiction"
+
+
+def test_a_denial_contradicts_only_a_claim_of_who_did_it():
+    denial = "Damascus denied carrying out the gas attack on Khan Sheikhoun on Tuesday."
+    blamed = "Syrian regime jets dropped gas bombs on Khan Sheikhoun on Tuesday."
+    unblamed = "A gas attack on Khan Sheikhoun killed dozens on Tuesday."
+    tuesday = D(2017, 4, 4)
+    facts = PairEvidence(similarity=0.6, a_date=tuesday, b_date=tuesday)
+    a, b = claims_of(denial, blamed, tuesday, tuesday)
+    assert classify_pair(a, b, facts).kind == "contradiction"
+    a, b = claims_of(denial, unblamed, tuesday, tuesday)
+    assert classify_pair(a, b, facts).kind != "contradiction"

@@ -17,8 +17,12 @@ ATTACK_WORDS_RE = re.compile(
     r"|bombers?|attack(?:ed|s)?|struck|launched|fired)\b",
     re.I,
 )
-# How far after a party's name an attack word makes it the attacker ("regime warplanes").
-PERPETRATOR_WINDOW = 40
+# How far after a party's name an attack word makes it the attacker: "regime warplanes",
+# "Russian jets struck", "Syrian government air strikes"; further off, the party is often the
+# victim, the target or a bystander ("Turkey condemned the chemical attack").
+PERPETRATOR_WINDOW = 24
+# "Russian planes had not carried out air strikes": a party said not to have attacked.
+NOT_ATTACKER_RE = re.compile(r"\b(?:not|n't|never|denied|denies|deny|condemn\w*|blamed)\b")
 # A party named as what holds, backs or besieges something else describes that thing: "rebel-held
 # town", "regime-besieged district", "U.S.-backed forces" name no attacker.
 DESCRIBES_ANOTHER_RE = re.compile(
@@ -56,11 +60,14 @@ def find_perpetrators(text: str) -> list[str]:
     found = set()
     for party, cues in lx.PARTY_CUES.items():
         for cue in cues:
+            if cue.strip() in lx.NOT_PERPETRATOR_CUES:
+                continue
             for match in _mentions(lowered, cue.strip()):
                 if DESCRIBES_ANOTHER_RE.match(lowered, match.end()):
                     continue  # "rebel-held town", "U.S.-backed forces": not who attacked
-                window = lowered[match.start() : match.end() + PERPETRATOR_WINDOW]
-                if ATTACK_WORDS_RE.search(window):
+                window = lowered[match.end() : match.end() + PERPETRATOR_WINDOW]
+                attack = ATTACK_WORDS_RE.search(window)
+                if attack and not NOT_ATTACKER_RE.search(window[: attack.start()]):
                     found.add(party)
     return sorted(found)
 

@@ -21,11 +21,20 @@ MONTH_DAY_RE = re.compile(
     rf"(?:,?\s+(\d{{4}}))?",
     re.I,
 )
+# A month or a year with no day: "in August 2013", "last December", "in 2015", "last year".
+MONTH_YEAR_RE = re.compile(
+    rf"\b(?:(?P<month>{lx.MONTH_PATTERN})\s+(?P<year>(?:19|20)\d\d)"
+    rf"|last\s+(?P<last_month>{lx.MONTH_PATTERN})|in\s+(?P<only_year>(?:19|20)\d\d)"
+    r"|(?P<last_year>last\s+year))\b",
+    re.I,
+)
 # Cumulative windows make a toll a different quantity from a one-day toll.
 WINDOW_RE = re.compile(
     r"\b(since (?:the )?(?:start|beginning|outbreak)\b[^,.;]*|since\s+[^,.;]{2,60}?(?=\s+(?:according|the|a|as|and|in)\b|[,.;]|$)"
-    r"|(?:in|over|during) the (?:past|last) (?:\w+ )?(?:days?|weeks?|months?|years?)"
+    r"|(?:in|over|during) the (?:past|last) (?:\w+ )?(?:days?|weeks?|months?|years?|hours)"
+    r"|\b(?:in|over) recent (?:days|weeks|months)"
     r"|so far this (?:year|month|week)|throughout the (?:war|conflict)"
+    r"|during the (?:\w+[- ]year[- ])?(?:war|conflict)"
     r"|(?:war|conflict) (?:started|began|erupted|broke out))",
     re.I,
 )
@@ -56,7 +65,36 @@ def find_times(text: str, published: dt.date | None) -> list[TimeExpression]:
                 TimeExpression(text=match.group(0), date=_safe_date(year, month, day_number)),
             )
         )
+    day_spans = [match.span() for match in MONTH_DAY_RE.finditer(text)]
+    for match in MONTH_YEAR_RE.finditer(text):
+        if any(start < match.end() and match.start() < end for start, end in day_spans):
+            continue  # "3 March 2016" is a day, not March as a whole
+        if expression := _month_or_year(match, published):
+            found.append((match.start(), expression))
     return [expression for _, expression in sorted(found, key=lambda item: item[0])]
+
+
+def _month_or_year(match: re.Match[str], published: dt.date | None) -> TimeExpression | None:
+    """The range of days a month or a year names, resolved against `published`."""
+    if match["month"] or match["last_month"]:
+        month = lx.MONTH_NUMBERS[(match["month"] or match["last_month"]).lower()]
+        if match["year"]:
+            year = int(match["year"])
+        elif published is not None:  # "last December": the latest December before publication
+            year = published.year if month < published.month else published.year - 1
+        else:
+            return None
+        last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        return TimeExpression(text=match.group(0), date=dt.date(year, month, 1), until=last)
+    if match["only_year"]:
+        year = int(match["only_year"])
+    elif published is not None:
+        year = published.year - 1
+    else:
+        return None
+    return TimeExpression(
+        text=match.group(0), date=dt.date(year, 1, 1), until=dt.date(year, 12, 31)
+    )
 
 
 def find_window(text: str) -> str | None:

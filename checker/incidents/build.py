@@ -7,7 +7,8 @@ different parties for one attack, which is a contradiction to report, not two in
 An incident's days may widen as reports join, but never past MAX_SPAN, so a chain of reports a
 day apart never grows into one incident spanning weeks. Sentences are taken in day
 order (then article id and sentence index), which makes the incidents and their ids
-deterministic, and lets a new article join the incidents already built (`checker check`).
+deterministic (reports dated by their own words first: they anchor incidents on their days),
+and lets a new article join the incidents already built (`checker check`).
 A sentence that names its own place or day (a background sentence: "on Tuesday a strike in
 Raqqa killed 18") belongs to that incident, not to its article's.
 """
@@ -27,8 +28,9 @@ from checker.incidents.when import DatedBy, DayRange, days_meet, event_days
 from checker.incidents.where import PlaceSource, lead_places, places_meet, places_of
 from checker.models import AnalysedSentence, Location
 
-# Reports of one incident date it within a day of each other (overnight strikes, time zones).
-DAY_SLACK = dt.timedelta(days=1)
+# Days the words of two reports give must meet exactly (Monday's raid and Tuesday's are two
+# incidents, GUIDELINES step 1); an undated report already spans its news cycle (two days).
+DAY_SLACK = dt.timedelta(days=0)
 # The most days one incident's reports may span (a strike, its toll revised over two days).
 MAX_SPAN = dt.timedelta(days=3)
 
@@ -58,20 +60,26 @@ class _Open:
     place: Location | None
     place_source: PlaceSource
     days: DayRange | None
-    means: set[str]
-    home: str | None  # the article of an unplaced or undated incident: it joins nothing else
+    means: set[str]  # every means its reports name (shown)
+    home: str | None
+    text_days: DayRange | None = None  # the day its reports' own words give, if any
+    anchor_means: list[str] = field(
+        default_factory=list
+    )  # the first report's means: the test  # the article of an unplaced or undated incident: it joins nothing else
     members: list[AnalysedSentence] = field(default_factory=list)
 
 
 def incident_event(sentence: AnalysedSentence) -> str | None:
     """The kind of incident a sentence reports: the event of its counts ('attack' for people
-    killed or hurt), or None when it counts no event or counts over a cumulative window."""
+    killed or hurt), 'attack' for an attack it tells without a count (who struck, how, a
+    denial), or None when it reports no event or counts over a cumulative window."""
     claim = sentence.claim
     if claim.window:
         return None  # "since April", "in the past week": a running total, not one incident
     events = sorted({lx.INCIDENT_EVENTS.get(q.event, q.event) for q in claim.quantities if q.event})
     if not events:
-        return None
+        told = claim.means or claim.perpetrators or claim.denial
+        return "attack" if told and claim.locations else None
     return "attack" if "attack" in events else events[0]
 
 
@@ -101,10 +109,12 @@ def build_incidents(sentences: Sequence[AnalysedSentence]) -> Incidents:
         else:
             first_place = places[0] if places else None
             joined = _Open(event, places, first_place, source, days, set(), home)
+            joined.text_days = days if _one_day(days) else None
             for key in keys:
                 buckets[(event, key)].append(joined)
             opened.append(joined)
         joined.means.update(sentence.claim.means)
+        joined.anchor_means = joined.anchor_means or sentence.claim.means
         joined.members.append(sentence)
     incidents = [_finished(incident) for incident in opened]
     by_row = {
@@ -123,6 +133,8 @@ def _join(
 ) -> None:
     """Add a report's days and place to the incident: its span widens, its place narrows from
     a governorate to the town a report names."""
+    if incident.text_days is None and _one_day(days):
+        incident.text_days = days
     if days is not None and incident.days is not None:
         dated_by: DatedBy = (
             "text" if "text" in (days.dated_by, incident.days.dated_by) else "publication"
@@ -136,9 +148,17 @@ def _join(
         incident.place, incident.places, incident.place_source = shared, [shared], source
 
 
+def _one_day(days: DayRange | None) -> bool:
+    """Whether a report's own words date its event to one day (a sentence naming two days,
+    "Tuesday's casualties came after Monday's", anchors neither)."""
+    return days is not None and days.dated_by == "text" and days.first == days.last
+
+
 def _order(sentence: AnalysedSentence, days: DayRange | None) -> tuple:
+    """Reports whose words date their event to one day first (they anchor incidents on their
+    day), then the others; each in day order."""
     first = days.first if days is not None else dt.date.max
-    return (first, sentence.article.id, sentence.claim.sentence.index, sentence.row)
+    return (not _one_day(days), first, sentence.article.id, sentence.claim.sentence.index)
 
 
 def _fit(
@@ -147,21 +167,26 @@ def _fit(
     days: DayRange | None,
     places: list[Location],
     home: str | None,
-) -> tuple[int, int] | None:
-    """How well a report fits an incident (lower is better: days outside its span, then the
-    span it would grow to), or None when it does not fit."""
+) -> tuple[int, int, int] | None:
+    """How well a report fits an incident (lower is better: days outside its span, distance
+    to the day its reports name, the span it would grow to), or None when it does not fit."""
     if home is not None or incident.home is not None:
-        return (0, 0) if home == incident.home else None
+        return (0, 0, 0) if home == incident.home else None
     assert days is not None and incident.days is not None
     if not days_meet(days, incident.days, slack=DAY_SLACK):
         return None
+    told = incident.text_days
+    if days.dated_by == "text" and told is not None and not days_meet(days, told, slack=DAY_SLACK):
+        return None  # its words date it to another day than the incident's reports do
     span = max(days.last, incident.days.last) - min(days.first, incident.days.first)
     if span > MAX_SPAN or places_meet(places, incident.places) is None:
         return None
-    if not means_compatible(sorted(incident.means), sentence.claim.means):
+    if not means_compatible(incident.anchor_means, sentence.claim.means):
         return None
     outside = max(0, (incident.days.first - days.last).days, (days.first - incident.days.last).days)
-    return (outside, span.days)
+    # An undated report tells the news of its day more often than of the day before.
+    nearest = abs((days.last - told.last).days) if told is not None else MAX_SPAN.days + 1
+    return (outside, nearest, span.days)
 
 
 def _finished(incident: _Open) -> Incident:

@@ -1,5 +1,5 @@
 """When a sentence's event happened, as a range of days: the dates its own words give
-("on Tuesday", "June 5"), else the news cycle of its report (the publication day or the day
+("on Tuesday", "June 5"; or a month or year, "in August 2013"), else the news cycle of its report (the publication day or the day
 before), else unknown."""
 
 from __future__ import annotations
@@ -27,10 +27,15 @@ def event_days(sentence: AnalysedSentence) -> DayRange | None:
     own = sorted(
         t.date
         for t in claim.times
-        if t.date is not None and t.text.lower() not in lx.RELATIVE_DAY_WORDS
+        if t.date is not None and t.until is None and t.text.lower() not in lx.RELATIVE_DAY_WORDS
     )
     if own:
         return DayRange(own[0], own[-1], "text")
+    ranges = [t for t in claim.times if t.date is not None and t.until is not None]
+    if ranges:  # "in August 2013": a background sentence, dated to a month or a year
+        return DayRange(
+            min(t.date for t in ranges if t.date), max(t.until for t in ranges if t.until), "text"
+        )
     if published is None:
         return None
     return DayRange(published - NEWS_CYCLE, published, "publication")

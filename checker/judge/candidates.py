@@ -60,6 +60,9 @@ class Candidate(BaseModel):
     incident: str | None = None  # the incident both sentences report
     incident_gap: str | None = None  # or the two different incidents they report
     place: str | None = None  # where: the incident's place (the earlier side's when two)
+    # Whether both report one incident: None when it is not known (no incidents built, or
+    # neither sentence reports one: a place the gazetteer does not know, no count).
+    same_incident: bool | None = None
 
 
 def with_incidents(candidate: Candidate, incidents: Incidents) -> Candidate:
@@ -67,10 +70,13 @@ def with_incidents(candidate: Candidate, incidents: Incidents) -> Candidate:
     a, b = incidents.of(candidate.a.row), incidents.of(candidate.b.row)
     place = next((place_name(x) for x in (a, b) if x is not None and x.place is not None), None)
     candidate = candidate.model_copy(update={"place": place})
-    if a is None or b is None:
+    if a is None and b is None:
         return candidate
+    if a is None or b is None:
+        return candidate.model_copy(update={"same_incident": False})
     if a.id == b.id:
-        return candidate.model_copy(update={"incident": a.id})
+        return candidate.model_copy(update={"incident": a.id, "same_incident": True})
+    candidate = candidate.model_copy(update={"same_incident": False})
     if a.place is None or b.place is None or a.first_day is None or b.first_day is None:
         return candidate  # an unplaced or undated incident says nothing against the pair
     if candidate.similarity >= WIRE_COPY_SIMILARITY:
@@ -182,12 +188,23 @@ def _incident_candidates(
         members = [by_row[row] for row in incident.rows if row in by_row]
         for i, first in enumerate(members):
             for second in members[i + 1 :]:
-                if not allowed(first, second, options) or not _counts_match(first, second):
+                if not allowed(first, second, options):
+                    continue
+                if not (_counts_match(first, second) or _may_clash(first, second)):
                     continue
                 similarity = float(view.vectors[first.row] @ view.vectors[second.row])
                 if similarity >= INCIDENT_MIN_SIMILARITY:
                     out.append(_ordered(first, second, similarity, "incident"))
     return out
+
+
+def _may_clash(a: AnalysedSentence, b: AnalysedSentence) -> bool:
+    """Two reports of one incident that each say who attacked, or where one denies what the
+    other blames on someone: a contradiction the verdicts may find."""
+    x, y = a.claim, b.claim
+    return bool(x.perpetrators and y.perpetrators) or (
+        x.denial != y.denial and bool(x.perpetrators or y.perpetrators)
+    )
 
 
 def _counts_match(a: AnalysedSentence, b: AnalysedSentence) -> bool:
@@ -255,12 +272,15 @@ def _same_event_evidence(
 
 
 def _text_dates_meet(a: AnalysedSentence, b: AnalysedSentence) -> bool:
-    """Whether both sentences' own words date their events to days that meet."""
+    """Whether both sentences' own words date their events to days that meet (a day each,
+    not a month or a year)."""
     a_days, b_days = event_days(a), event_days(b)
     return (
         a_days is not None
         and b_days is not None
         and a_days.dated_by == b_days.dated_by == "text"
+        and (a_days.last - a_days.first).days <= 1
+        and (b_days.last - b_days.first).days <= 1
         and days_meet(a_days, b_days, slack=dt.timedelta(days=1))
     )
 

@@ -15,6 +15,8 @@ from checker.nlp.paraphrase import (
     closeness,
     word_overlap,
 )
+from checker.quantities import match_quantities
+from checker.quantities.match import point
 
 # Non-numeric contradictions need the sentences to be about the same fact.
 CONTRADICTION_SIMILARITY = 0.30
@@ -35,17 +37,41 @@ def non_numeric_clash(
             f"NLI model finds the sentences contradictory (p={nli_contradiction:.2f})", similarity
         )
     if a.denial != b.denial:
+        asserting = a if b.denial else b
+        if not asserting.perpetrators:
+            return None  # the other names no one: a denial of nothing it claims
         denier = "b" if b.denial else "a"
         return _contradiction(
-            f"one report ({denier}) denies or calls false what the other asserts", similarity
+            f"one report ({denier}) denies or calls false what the other asserts "
+            f"({', '.join(asserting.perpetrators)} did it)",
+            similarity,
         )
-    if a.perpetrators and b.perpetrators and not set(a.perpetrators) & set(b.perpetrators):
+    if rival_attackers(a, b):
         return _contradiction(
             "different perpetrators for the same attack: "
             f"{', '.join(a.perpetrators)} vs {', '.join(b.perpetrators)}",
             similarity,
         )
     return None
+
+
+def rival_attackers(a: Claim, b: Claim) -> bool:
+    """Whether the two sentences blame different parties for what is told as one attack: the
+    same means named on both sides, no party of one among the other's, and no counts that
+    disagree (regime raids that killed scores and rebel shells that killed nine are two attacks).
+    """
+    if not (a.perpetrators and b.perpetrators) or set(a.perpetrators) & set(b.perpetrators):
+        return False
+    if set(a.perpetrators) & set(b.actors) or set(b.perpetrators) & set(a.actors):
+        return False
+    if not (a.means and b.means and set(a.means) & set(b.means)):
+        return False
+    a_towns = {place for place in a.locations if place.level == "town"}
+    b_towns = {place for place in b.locations if place.level == "town"}
+    if (a_towns or b_towns) and not a_towns & b_towns:
+        return False  # two towns, or a town and a whole province: not told as one attack
+    matches = match_quantities(a.quantities, b.quantities)
+    return all(point(m.a) == point(m.b) for m in matches)
 
 
 def same_news_cycle(a_date: dt.date | None, b_date: dt.date | None, similarity: float) -> bool:

@@ -32,6 +32,7 @@ class PairEvidence(BaseModel):
     b_date: dt.date | None = None
     same_article: bool = False
     incident_gap: str | None = None  # the two sentences report two different incidents
+    same_incident: bool | None = None  # both report one incident (None: incidents not built)
     nli_contradiction: float | None = None
     paraphrase_probability: float | None = None
 

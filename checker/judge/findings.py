@@ -20,6 +20,7 @@ def facts_of(candidate: Candidate) -> PairEvidence:
         b_date=candidate.b.article.date,
         same_article=candidate.a.article.id == candidate.b.article.id,
         incident_gap=candidate.incident_gap,
+        same_incident=candidate.same_incident,
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import checker.lexicon as lx
+from checker.claims.means import means_compatible
 from checker.judge.places import places_overlap, same_place, specific_places
 from checker.models import Claim
 
@@ -23,6 +24,14 @@ def different_windows(a: Claim, b: Claim) -> str | None:
     ):
         return f"different time windows ({a.window or 'one event'} vs {b.window or 'one event'})"
     return None
+
+
+def different_means(a: Claim, b: Claim) -> str | None:
+    """Counts of attacks carried out by incompatible means (shelling vs an air strike, a car bomb
+    vs a raid): two attacks, even on one day in one city."""
+    if means_compatible(a.means, b.means):
+        return None
+    return f"different attacks ({'/'.join(a.means)} vs {'/'.join(b.means)})"
 
 
 def different_event(
@@ -71,7 +80,7 @@ def event_dates(claim: Claim) -> set[dt.date]:
     return {
         t.date
         for t in claim.times
-        if t.date is not None and t.text.lower() not in lx.RELATIVE_DAY_WORDS
+        if t.date is not None and t.until is None and t.text.lower() not in lx.RELATIVE_DAY_WORDS
     }
 
 

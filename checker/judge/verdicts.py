@@ -15,7 +15,7 @@ from __future__ import annotations
 from checker.judge.clashes import counts_disagree, non_numeric_clash, reworded, same_news_cycle
 from checker.judge.counts import compare_figures, decisive
 from checker.judge.evidence import PairEvidence
-from checker.judge.incident import different_event, different_windows
+from checker.judge.incident import different_event, different_means, different_windows
 from checker.judge.scoring import score, unrelated
 from checker.models import KINDS, Claim, Verdict
 from checker.quantities import match_quantities
@@ -41,16 +41,19 @@ def classify_pair(a: Claim, b: Claim, evidence: PairEvidence) -> Verdict:
     incident_gap = different_windows(a, b) or event_gap or evidence.incident_gap
     matches = match_quantities(a.quantities, b.quantities)
     if matches and similarity >= RELATED_SIMILARITY:
-        if incident_gap:
-            return unrelated(f"same kind of count but {incident_gap}")
+        if counted_gap := incident_gap or different_means(a, b):
+            return unrelated(f"same kind of count but {counted_gap}")
         verdicts = [
             compare_figures(match, a, b, similarity, evidence.a_date, evidence.b_date)
             for match in decisive(matches)
         ]
         if verdicts:
             return max(verdicts, key=lambda verdict: (KINDS[verdict.kind].severity, verdict.score))
+    # A contradiction only within one incident, when incidents are known (GUIDELINES: the same
+    # fact of the same event); `compare` of a given pair has no incidents and judges the pair.
     clash = non_numeric_clash(a, b, similarity, evidence.nli_contradiction)
-    if clash and not incident_gap and same_news_cycle(evidence.a_date, evidence.b_date, similarity):
+    one_incident = evidence.same_incident is not False and not incident_gap
+    if clash and one_incident and same_news_cycle(evidence.a_date, evidence.b_date, similarity):
         return clash
     # Cumulative windows separate counts ("since April" vs one day's toll), not wording.
     paraphrase = reworded(a, b, similarity, evidence.paraphrase_probability)
