@@ -503,6 +503,13 @@ SPEAKER_VERBS: Final = (
     "stated",
     "added",
 )
+# Capitalised words that end a name of a body or a place, not of a person ("Anadolu Agency").
+NOT_PERSON_WORDS: Final = frozenset({
+    "agency", "ministry", "observatory", "rights", "army", "forces", "state", "news", "media",
+    "council", "coalition", "committees", "defence", "defense", "helmets", "nations", "command",
+    "syria", "turkey", "russia", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "front", "group", "office", "television", "tv",
+})  # fmt: skip
 # Phrases right before a name that make it the speaker ("according to the Observatory").
 SPEAKER_PREPOSITIONS: Final = ("according to", "quoted", "citing", "cited")
 

@@ -302,11 +302,8 @@ class IncidentFigure(Frozen):
     sentence: str = Field(description="the sentence that states it")
     start: int = Field(description="offset of the sentence in its article")
     end: int
-    source: str | None = Field(
-        None,
-        description="whom the outlet attributes it to ('the Observatory'), if anyone; "
-        "'unnamed' when it relays a claim without naming the source",
-    )
+    source: str | None = Field(None, description="whom it is attributed to; 'unnamed' if no one")
+    origin: str = Field(description="doc id of the story it copies (its own when original)")
 
 
 class ReportIncident(Frozen):
@@ -321,6 +318,7 @@ class ReportIncident(Frozen):
     last_day: dt.date | None = None
     dated_by: Literal["text", "publication", "none"] = "none"
     outlets: list[str]
+    stories: int = Field(1, description="independent stories among its reports (copies count once)")
     figures: list[IncidentFigure]
     findings: list[str] = Field([], description="fingerprints of the pairs of this incident")
     discrepancies: int = Field(0, description="findings that are a discrepancy kind")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from checker.default_corpus import DEFAULT_INDEX, DEFAULT_OPTIONS, default_corpus
 from checker.errors import UsageError
-from checker.incidents import build_incidents, report_incidents
+from checker.incidents import build_incidents, report_incidents, story_origins
 from checker.judge.candidates import find_candidates
 from checker.judge.findings import judge_candidates
 from checker.models import KIND_ORDER, PairingOptions, PairKind, Report, ReportSummary
@@ -87,6 +87,7 @@ def build_report(
         incidents,
         {sentence.row: sentence for sentence in view.sentences},
         pairs,
+        origins=story_origins(view),
         focus=options.focus,
     )
     return Report(

@@ -178,3 +178,14 @@ def test_means_of_attack():
     assert claim_of("Barrel bombs dropped from helicopters killed 11.").means == ["air"]
     assert claim_of("Twin car bomb explosions killed 18 in Homs.").means == ["bombing"]
     assert claim_of("Rebel shelling killed nine civilians.").means == ["shelling"]
+
+
+def test_a_person_quoted_by_name_is_the_speaker_without_ner():
+    ryabkov = claim_of(
+        "Deputy Foreign Minister Sergei Ryabkov has already said a provocation is near."
+    )
+    lavrov = claim_of(
+        "According to the Russian Foreign Minister Sergei Lavrov, a provocation is planned."
+    )
+    assert (ryabkov.speaker, lavrov.speaker) == ("Sergei Ryabkov", "Sergei Lavrov")
+    assert claim_of("The Anadolu Agency said the road was closed.").speaker is None

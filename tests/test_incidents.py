@@ -8,7 +8,7 @@ import datetime as dt
 from fakes import FakeEmbedder
 
 from checker.analysis import analyse_articles
-from checker.incidents import build_incidents, describe
+from checker.incidents import build_incidents, describe, story_origins
 from checker.ingest import article_checksum
 from checker.models import Article, PairingOptions
 from checker.reporting import build_report
@@ -130,3 +130,18 @@ def test_reports_naming_different_days_are_different_incidents():
     monday, tuesday, undated = (built.of(row) for row in range(3))
     assert monday.id != tuesday.id
     assert undated.id == monday.id  # published Monday: Monday's news
+
+
+def test_copies_of_one_story_are_one_origin():
+    wire = "Warplanes killed 12 people in Atareb on Friday. Rescuers searched the rubble all night."
+    other = "Warplanes killed 12 people in Atareb on Friday. The town has been hit before."
+    view = view_of(analyse_articles([
+        article("a", "ahram", wire, date=FRIDAY),
+        article("b", "sana", wire, date=FRIDAY + dt.timedelta(days=1)),
+        article("c", "trt", other, date=FRIDAY),
+    ], embedder=FakeEmbedder()))  # fmt: skip
+    assert story_origins(view) == {"a": "a", "b": "a", "c": "c"}
+    result = build_report(view, index_name="t", options=PairingOptions(min_similarity=0.0))
+    (incident,) = result.incidents
+    assert incident.stories == 2 and len(incident.outlets) == 3
+    assert {figure.doc_id: figure.origin for figure in incident.figures}["b"] == "a"

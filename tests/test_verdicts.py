@@ -269,3 +269,14 @@ def test_a_denial_contradicts_only_a_claim_of_who_did_it():
     assert classify_pair(a, b, facts).kind == "contradiction"
     a, b = claims_of(denial, unblamed, tuesday, tuesday)
     assert classify_pair(a, b, facts).kind != "contradiction"
+
+
+def test_two_named_speakers_make_two_statements_not_a_duplicate():
+    a, b = claims_of(
+        "Deputy Foreign Minister Sergei Ryabkov has already said the group is close to "
+        "committing a very serious provocation in Idlib using chemical weapons.",
+        "According to the Russian Foreign Minister Sergei Lavrov, there is no doubt that a "
+        "provocation with chemical weapons is being planned in Idlib province.",
+    )
+    verdict = classify_pair(a, b, PairEvidence(similarity=0.7, paraphrase_probability=0.9))
+    assert verdict.kind == "unrelated" and "different speakers" in verdict.reason

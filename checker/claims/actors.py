@@ -88,3 +88,25 @@ def find_speaker(doc: Any) -> str | None:
         if SPEAKER_BEFORE_RE.match(after.strip()) or SPEAKER_AFTER_RE.search(before):
             return entity.text
     return None
+
+
+# A person quoted by name without NER: "Sergei Ryabkov has already said", "according to the
+# Russian Foreign Minister Sergei Lavrov". Two to five capitalised words; the name is the last two.
+_PERSON = r"(?P<name>(?:[A-Z][a-z]+[ -]){1,4}[A-Z][a-z]+)"
+PERSON_SAID_RE = re.compile(
+    _PERSON + r"\s+(?:has\s+|had\s+)?(?:already\s+|also\s+)?"
+    r"(?:said|says|told|stated|warned|announced|claimed|added|stressed)\b"
+)
+ACCORDING_TO_PERSON_RE = re.compile(r"\b(?:[Aa]ccording to|quoted|citing)\s+(?:the\s+)?" + _PERSON)
+
+
+def find_speaker_by_rule(text: str) -> str | None:
+    """The person a sentence quotes by name ("Ryabkov said", "according to … Lavrov"), for
+    sentences the NER model does not read; the last two words of the name."""
+    match = PERSON_SAID_RE.search(text) or ACCORDING_TO_PERSON_RE.search(text)
+    if match is None:
+        return None
+    words = match["name"].replace("-", " ").split()
+    if len(words) < 2 or words[-1].lower() in lx.NOT_PERSON_WORDS:
+        return None
+    return " ".join(words[-2:])

@@ -15,7 +15,13 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from checker.claims.actors import find_actors, find_perpetrators, find_speaker, is_attributed
+from checker.claims.actors import (
+    find_actors,
+    find_perpetrators,
+    find_speaker,
+    find_speaker_by_rule,
+    is_attributed,
+)
 from checker.claims.gazetteer import locate, scan_places
 from checker.claims.means import find_means
 from checker.claims.places import find_places
@@ -111,7 +117,7 @@ def _claim_from_doc(
         actors=find_actors(text),
         perpetrators=find_perpetrators(text),
         attributed=is_attributed(text),
-        speaker=find_speaker(doc) if doc is not None else None,
+        speaker=find_speaker(doc) if doc is not None else find_speaker_by_rule(text),
         times=find_times(text, published),
         window=find_window(text),
         toll_update=bool(TOLL_UPDATE_RE.search(text)),

@@ -3,6 +3,14 @@ report it (what happened, how, where, when), so that figures are compared within
 and never across two."""
 
 from checker.incidents.build import Incidents, build_incidents, describe, place_name
+from checker.incidents.origins import story_origins
 from checker.incidents.table import report_incidents
 
-__all__ = ["Incidents", "build_incidents", "describe", "place_name", "report_incidents"]
+__all__ = [
+    "Incidents",
+    "build_incidents",
+    "describe",
+    "place_name",
+    "report_incidents",
+    "story_origins",
+]

@@ -22,10 +22,12 @@ def report_incidents(
     by_row: Mapping[int, AnalysedSentence],
     pairs: Sequence[Pair],
     *,
+    origins: Mapping[str, str],
     focus: Collection[str] | None = None,
 ) -> list[ReportIncident]:
     """The incidents two outlets or more report (with `focus`, those touching its articles),
-    ordered: most discrepancies' severity first, then by day and id."""
+    ordered: most discrepancies' severity first, then by day and id. `origins` maps each
+    article to the story it copies (incidents/origins.py)."""
     findings: dict[str, list[Pair]] = {}
     for pair in pairs:
         if pair.incident is not None:
@@ -37,12 +39,15 @@ def report_incidents(
             continue
         if focus is not None and not any(member.article.id in focus for member in members):
             continue
-        shown.append(_shown(incident, members, findings.get(incident.id, [])))
+        shown.append(_shown(incident, members, findings.get(incident.id, []), origins))
     return sorted(shown, key=_reading_order)
 
 
 def _shown(
-    incident: Incident, members: list[AnalysedSentence], pairs: list[Pair]
+    incident: Incident,
+    members: list[AnalysedSentence],
+    pairs: list[Pair],
+    origins: Mapping[str, str],
 ) -> ReportIncident:
     discrepancies = [pair for pair in pairs if pair.kind in DISCREPANCY_KINDS]
     return ReportIncident(
@@ -55,15 +60,23 @@ def _shown(
         last_day=incident.last_day,
         dated_by=incident.dated_by,
         outlets=incident.outlets,
-        figures=[figure for member in members for figure in figures_of(member, incident.event)],
+        stories=len({origins.get(m.article.id, m.article.id) for m in members}),
+        figures=[
+            figure
+            for member in members
+            for figure in figures_of(member, incident.event, origins.get(member.article.id))
+        ],
         findings=sorted(pair.fingerprint for pair in pairs),
         discrepancies=len(discrepancies),
         severity=max((pair.score for pair in discrepancies), default=0.0),
     )
 
 
-def figures_of(sentence: AnalysedSentence, event: str) -> list[IncidentFigure]:
-    """The figures a sentence gives for an incident of kind `event`, with whom it cites."""
+def figures_of(
+    sentence: AnalysedSentence, event: str, origin: str | None = None
+) -> list[IncidentFigure]:
+    """The figures a sentence gives for an incident of kind `event`, with whom it cites and
+    the story it copies (`origin`, by default its own article)."""
     claim, article = sentence.claim, sentence.article
     source = claim.speaker or ("unnamed" if claim.attributed else None)
     return [
@@ -76,6 +89,7 @@ def figures_of(sentence: AnalysedSentence, event: str) -> list[IncidentFigure]:
             start=claim.sentence.start,
             end=claim.sentence.end,
             source=source,
+            origin=origin or article.id,
         )
         for quantity in claim.quantities
         if quantity.event and lx.INCIDENT_EVENTS.get(quantity.event, quantity.event) == event

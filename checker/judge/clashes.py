@@ -83,6 +83,16 @@ def same_news_cycle(a_date: dt.date | None, b_date: dt.date | None, similarity: 
     return similarity >= UNDATED_CONTRADICTION_SIMILARITY
 
 
+def different_speakers(a: Claim, b: Claim) -> str | None:
+    """Two statements by two named people ("Ryabkov said …", "according to Lavrov …") are two
+    claims, however alike their words: neither is a copy of the other."""
+    if not (a.speaker and b.speaker):
+        return None
+    if a.speaker.split()[-1].lower() == b.speaker.split()[-1].lower():
+        return None
+    return f"different speakers ({a.speaker} vs {b.speaker})"
+
+
 def reworded(a: Claim, b: Claim, similarity: float, probability: float | None) -> str | None:
     """Why the two sentences say the same thing in other words, or None if they do not."""
     overlap = word_overlap(a.sentence.text, b.sentence.text)

@@ -12,7 +12,13 @@ Order of questions (GUIDELINES.md of annotated/dev.jsonl, step 1 then step 2):
 
 from __future__ import annotations
 
-from checker.judge.clashes import counts_disagree, non_numeric_clash, reworded, same_news_cycle
+from checker.judge.clashes import (
+    counts_disagree,
+    different_speakers,
+    non_numeric_clash,
+    reworded,
+    same_news_cycle,
+)
 from checker.judge.counts import compare_figures, decisive
 from checker.judge.evidence import PairEvidence
 from checker.judge.incident import different_event, different_means, different_windows
@@ -57,6 +63,8 @@ def classify_pair(a: Claim, b: Claim, evidence: PairEvidence) -> Verdict:
         return clash
     # Cumulative windows separate counts ("since April" vs one day's toll), not wording.
     paraphrase = reworded(a, b, similarity, evidence.paraphrase_probability)
+    if paraphrase and (speakers := different_speakers(a, b)):
+        return unrelated(f"{speakers}: two statements, not one claim")
     if paraphrase and not event_gap and not counts_disagree(a, b):
         return Verdict(
             kind="duplicate",

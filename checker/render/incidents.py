@@ -34,7 +34,8 @@ def incident_heading(incident: ReportIncident) -> str:
         when = f", {incident.first_day}..{incident.last_day}"
     if incident.dated_by == "publication":
         when += " (by publication dates)"
-    counts = f"{len(incident.outlets)} outlets · {incident.discrepancies} discrepancies"
+    stories = f" in {incident.stories} stories" if incident.stories < len(incident.outlets) else ""
+    counts = f"{len(incident.outlets)} outlets{stories} · {incident.discrepancies} discrepancies"
     return f"{incident.event}{how}{where}{when} · {counts}"
 
 
@@ -42,9 +43,10 @@ FIGURE_COLUMNS = ("Outlet", "Date", "Figure", "Read as", "Source", "Sentence")
 
 
 def figure_row(figure: IncidentFigure) -> tuple[str, str, str, str, str, str]:
-    """One figure table row as plain text, in FIGURE_COLUMNS order."""
+    """One figure table row as plain text, in FIGURE_COLUMNS order (a copy names its story)."""
+    copied = f" (copy of doc {figure.origin})" if figure.origin != figure.doc_id else ""
     return (
-        figure.outlet,
+        figure.outlet + copied,
         figure.date.isoformat() if figure.date else "undated",
         figure.quantity.text,
         format_interval(figure.quantity),
