@@ -2,7 +2,15 @@
 report it (what happened, how, where, when), so that figures are compared within one incident
 and never across two."""
 
-from checker.incidents.build import Incidents, build_incidents, describe, place_name
+from checker.incidents.build import (
+    Incidents,
+    build_incidents,
+    describe,
+    how_phrase,
+    place_name,
+    when_phrase,
+    where_phrase,
+)
 from checker.incidents.origins import story_origins
 from checker.incidents.table import report_incidents
 
@@ -10,7 +18,10 @@ __all__ = [
     "Incidents",
     "build_incidents",
     "describe",
+    "how_phrase",
     "place_name",
     "report_incidents",
     "story_origins",
+    "when_phrase",
+    "where_phrase",
 ]

@@ -26,7 +26,7 @@ from checker.claims.means import means_compatible
 from checker.incidents.models import Incident
 from checker.incidents.when import DatedBy, DayRange, days_meet, event_days
 from checker.incidents.where import PlaceSource, lead_places, places_meet, places_of
-from checker.models import AnalysedSentence, Location
+from checker.models import AnalysedSentence, Location, ReportIncident
 
 # Days the words of two reports give must meet exactly (Monday's raid and Tuesday's are two
 # incidents, GUIDELINES step 1); an undated report already spans its news cycle (two days).
@@ -76,11 +76,17 @@ def incident_event(sentence: AnalysedSentence) -> str | None:
     claim = sentence.claim
     if claim.window:
         return None  # "since April", "in the past week": a running total, not one incident
-    events = sorted({lx.INCIDENT_EVENTS.get(q.event, q.event) for q in claim.quantities if q.event})
+    events = sorted({incident_kind(q.event) for q in claim.quantities if q.event})
     if not events:
         told = claim.means or claim.perpetrators or claim.denial
         return "attack" if told and claim.locations else None
     return "attack" if "attack" in events else events[0]
+
+
+def incident_kind(event: str) -> str:
+    """The kind of incident a counted event belongs to: 'attack' for people killed or hurt,
+    strikes and damage; the event itself otherwise ('abducted', 'displaced' …)."""
+    return lx.INCIDENT_EVENTS.get(event, event)
 
 
 def build_incidents(sentences: Sequence[AnalysedSentence]) -> Incidents:
@@ -215,7 +221,7 @@ def _finished(incident: _Open) -> Incident:
     )
 
 
-def place_name(incident: Incident) -> str | None:
+def place_name(incident: Incident | ReportIncident) -> str | None:
     """The incident's place as a reader wants it: "Manbij (Aleppo)", "Idlib", or None."""
     place = incident.place
     if place is None:
@@ -223,14 +229,22 @@ def place_name(incident: Incident) -> str | None:
     return place.name if place.level == "governorate" else f"{place.name} ({place.governorate})"
 
 
-def describe(incident: Incident) -> str:
+def describe(incident: Incident | ReportIncident) -> str:
     """A short description for reasons: "attack by air in Manbij, 2016-07-18..2016-07-19"."""
-    how = f" by {'/'.join(incident.means)}" if incident.means else ""
-    where = f" in {place_name(incident)}" if incident.place else ", place unknown"
+    return f"{incident.event}{how_phrase(incident)}{where_phrase(incident)}{when_phrase(incident)}"
+
+
+def how_phrase(incident: Incident | ReportIncident) -> str:
+    return f" by {'/'.join(incident.means)}" if incident.means else ""
+
+
+def where_phrase(incident: Incident | ReportIncident) -> str:
+    return f" in {place_name(incident)}" if incident.place else ", place unknown"
+
+
+def when_phrase(incident: Incident | ReportIncident) -> str:
     if incident.first_day is None or incident.last_day is None:
-        when = ", undated"
-    elif incident.first_day == incident.last_day:
-        when = f", {incident.first_day}"
-    else:
-        when = f", {incident.first_day}..{incident.last_day}"
-    return f"{incident.event}{how}{where}{when}"
+        return ", undated"
+    if incident.first_day == incident.last_day:
+        return f", {incident.first_day}"
+    return f", {incident.first_day}..{incident.last_day}"

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 
-import checker.lexicon as lx
-from checker.incidents.build import Incidents
+from checker.incidents.build import Incidents, incident_kind
 from checker.incidents.models import Incident
 from checker.models import (
     DISCREPANCY_KINDS,
@@ -92,7 +91,7 @@ def figures_of(
             origin=origin or article.id,
         )
         for quantity in claim.quantities
-        if quantity.event and lx.INCIDENT_EVENTS.get(quantity.event, quantity.event) == event
+        if quantity.event and incident_kind(quantity.event) == event
     ]
 
 

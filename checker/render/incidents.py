@@ -3,6 +3,7 @@ rows, and the context line of a finding (days apart, place, incident)."""
 
 from __future__ import annotations
 
+from checker.incidents import how_phrase, when_phrase, where_phrase
 from checker.models import IncidentFigure, Pair, ReportIncident
 from checker.render.figures import format_interval
 
@@ -17,26 +18,15 @@ def lead_incidents(incidents: list[ReportIncident]) -> list[ReportIncident]:
 
 def incident_heading(incident: ReportIncident) -> str:
     """ "attack by air in Manbij (Aleppo), 2016-07-18..2016-07-19 · 4 outlets · 3 discrepancies"."""
-    how = f" by {'/'.join(incident.means)}" if incident.means else ""
-    if incident.place is None:
-        where = ", place unknown"
-    elif incident.place.level == "governorate":
-        where = f" in {incident.place.name}"
-    else:
-        where = f" in {incident.place.name} ({incident.place.governorate})"
+    where = where_phrase(incident)
     if incident.place is not None and incident.place_source == "article":
         where += " (from the article's lead)"
-    if incident.first_day is None or incident.last_day is None:
-        when = ", undated"
-    elif incident.first_day == incident.last_day:
-        when = f", {incident.first_day}"
-    else:
-        when = f", {incident.first_day}..{incident.last_day}"
+    when = when_phrase(incident)
     if incident.dated_by == "publication":
         when += " (by publication dates)"
     stories = f" in {incident.stories} stories" if incident.stories < len(incident.outlets) else ""
     counts = f"{len(incident.outlets)} outlets{stories} · {incident.discrepancies} discrepancies"
-    return f"{incident.event}{how}{where}{when} · {counts}"
+    return f"{incident.event}{how_phrase(incident)}{where}{when} · {counts}"
 
 
 FIGURE_COLUMNS = ("Outlet", "Date", "Figure", "Read as", "Source", "Sentence")
