@@ -19,8 +19,11 @@ SAME_EVENT_MAX_RATIO = 10.0
 # Small counts differ by a few units without an editor caring ("a few units for small counts").
 SMALL_GAP = 2
 # A later, higher toll counts as an update without "rose to" wording only when the
-# reports are at least this many days apart (same-news-cycle reports are rivals).
-UPDATE_MIN_DAYS = 3
+# reports are at least this many days apart (same-day reports are rivals): a day for figures
+# that cannot both hold (15 on Monday, at least 17 on Tuesday: the toll rose), three for
+# figures whose hedges overlap (at least 20, then 44: rival estimates of one news cycle).
+UPDATE_MIN_DAYS = 1
+HEDGED_UPDATE_MIN_DAYS = 3
 # A secondary match decides too only when it is nearly as sure as the best one
 # (killed and wounded both paired), not a loose pairing of leftovers.
 DECISIVE_STRENGTH = 0.8
@@ -51,7 +54,8 @@ def compare_figures(
     said = f"{describe_quantity(qa)} vs {describe_quantity(qb)}"
     ratio = figure_ratio(qa, qb)
     overlap = overlaps(qa, qb)
-    rise = _is_update(qa, qb, a, b, a_date, b_date)
+    min_days = HEDGED_UPDATE_MIN_DAYS if overlap else UPDATE_MIN_DAYS
+    rise = _is_update(qa, qb, a, b, a_date, b_date, min_days=min_days)
     compared = (qa, qb)
     if ratio > SAME_EVENT_MAX_RATIO and not (a.toll_update or b.toll_update):
         return unrelated(
@@ -81,7 +85,14 @@ def overlaps(qa: Quantity, qb: Quantity) -> bool:
 
 
 def _is_update(
-    qa: Quantity, qb: Quantity, a: Claim, b: Claim, a_date: dt.date | None, b_date: dt.date | None
+    qa: Quantity,
+    qb: Quantity,
+    a: Claim,
+    b: Claim,
+    a_date: dt.date | None,
+    b_date: dt.date | None,
+    *,
+    min_days: int,
 ) -> str | None:
     """A rise, not a contradiction: the later report is higher (by date or by its own words)."""
     a_value, b_value = point(qa), point(qb)
@@ -94,7 +105,7 @@ def _is_update(
         gap = (higher_date - lower_date).days
         if gap < 0:
             return None
-        if gap >= UPDATE_MIN_DAYS:
+        if gap >= min_days:
             return f"later report ({gap} days on) gives the higher toll"
     if higher_claim.toll_update or lower_claim.toll_update:
         return "a report frames its figure as a revised toll"

@@ -4,11 +4,12 @@ about different incidents however alike their wording (GUIDELINES.md step 1)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import checker.lexicon as lx
 from checker.claims.means import means_compatible
 from checker.judge.places import places_overlap, same_place, specific_places
-from checker.models import Claim
+from checker.models import Claim, Location
 
 # A report's undated sentence tells the news of its day or the day before; an event pinned
 # this many days before both reports of one news cycle is an earlier incident.
@@ -136,3 +137,62 @@ def _same_window(a_window: str, b_window: str) -> bool:
     ):
         return True
     return a_window == b_window
+
+
+# Words that stretch a sentence's count over more than one day ("over the weekend", "in
+# three days", "Saturday and Sunday"): a toll of several days is no rival of one day's.
+SEVERAL_DAYS_RE = re.compile(
+    r"\b(?:over|in|during|across) the (?:weekend|past (?:few|two|three|several) days)\b"
+    r"|\b(?:in|over|within) (?:two|three|four|five|six|several|\d+) days\b"
+    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days? and (?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    re.IGNORECASE,
+)
+
+
+# Outlets place one attack by its town or by its province ("a gas attack in Idlib province"),
+# so a governorate alone is no wider scope; words that sum a governorate's attacks are.
+WHOLE_GOVERNORATE_RE = re.compile(
+    r"\b(?:across|throughout|all over) (?:the )?(?:rebel-held |regime-held |northern |southern "
+    r"|eastern |western )?\w+|\bin and around\b|\bstrikes (?:on|in) (?:the )?\w+ province\b",
+    re.IGNORECASE,
+)
+
+
+def different_scope(a: Claim, b: Claim) -> str | None:
+    """One town's toll against a whole governorate's, or one day's against several days':
+    figures of a part and a whole disagree without contradicting (GUIDELINES step 1). Only
+    disagreeing figures are held to it; agreeing ones still agree."""
+    a_town, b_town = _towns(a), _towns(b)
+    if bool(a_town) != bool(b_town):
+        town, other = (a, b) if a_town else (b, a)
+        wide = (
+            _governorates_only(other) if WHOLE_GOVERNORATE_RE.search(other.sentence.text) else set()
+        )
+        if wide & {place.governorate for place in _towns(town)}:
+            return (
+                f"different scope ({', '.join(sorted(p.name for p in _towns(town)))} vs all of "
+                f"{', '.join(sorted(wide))})"
+            )
+    a_several, b_several = _several_days(a), _several_days(b)
+    if a_several != b_several:
+        return "different scope (one day's count vs several days')"
+    return None
+
+
+def _towns(claim: Claim) -> set[Location]:
+    return {place for place in claim.locations if place.level == "town"}
+
+
+def _governorates_only(claim: Claim) -> set[str]:
+    """The governorates a sentence names when it names no town: its count spans them."""
+    if _towns(claim):
+        return set()
+    return {place.governorate for place in claim.locations if place.level == "governorate"}
+
+
+def _several_days(claim: Claim) -> bool:
+    if SEVERAL_DAYS_RE.search(claim.sentence.text):
+        return True
+    return any(
+        t.until is not None and 1 <= (t.until - t.date).days <= 7 for t in claim.times if t.date
+    )

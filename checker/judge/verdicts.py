@@ -21,9 +21,14 @@ from checker.judge.clashes import (
 )
 from checker.judge.counts import compare_figures, decisive
 from checker.judge.evidence import PairEvidence
-from checker.judge.incident import different_event, different_means, different_windows
+from checker.judge.incident import (
+    different_event,
+    different_means,
+    different_scope,
+    different_windows,
+)
 from checker.judge.scoring import score, unrelated
-from checker.models import KINDS, Claim, Verdict
+from checker.models import DISCREPANCY_KINDS, KINDS, Claim, Verdict
 from checker.quantities import match_quantities
 
 # Below this similarity two sentences are not about the same thing even if their
@@ -54,7 +59,14 @@ def classify_pair(a: Claim, b: Claim, evidence: PairEvidence) -> Verdict:
             for match in decisive(matches)
         ]
         if verdicts:
-            return max(verdicts, key=lambda verdict: (KINDS[verdict.kind].severity, verdict.score))
+            verdict = max(
+                verdicts, key=lambda verdict: (KINDS[verdict.kind].severity, verdict.score)
+            )
+            # A part against its whole (one town vs the governorate, one day vs several)
+            # disagrees without contradicting; agreeing figures still agree.
+            if verdict.kind in DISCREPANCY_KINDS and (scope := different_scope(a, b)):
+                return unrelated(f"{verdict.reason}, but {scope}")
+            return verdict
     # A contradiction only within one incident, when incidents are known (GUIDELINES: the same
     # fact of the same event); `compare` of a given pair has no incidents and judges the pair.
     clash = non_numeric_clash(a, b, similarity, evidence.nli_contradiction)
