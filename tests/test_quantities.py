@@ -34,6 +34,11 @@ COUNTS = [
         "nearly three million people", (3e6, 2.55e6, 3e6, "nearly", "people", None),
         id="nearly-three-million-no-event"),
     pytest.param(
+        "Two days of such heavy rebel bombardment have killed 38 civilians including 14 children "
+        "and wounded another 250.",
+        "38 civilians", (38, 38, 38, "exact", "civilian", "killed"),
+        id="killed-then-aside-then-a-new-verb"),
+    pytest.param(
         "More than 350,000 people have been killed and millions displaced since Syria's war "
         "started in 2011 with the brutal repression of anti-government protests.",
         "More than 350,000 people", (350000, 350000, None, "more_than", "people", "killed"),

@@ -147,6 +147,15 @@ CASES = [
         id="exact-15-then-at-least-17-a-day-later",
     ),
     pytest.param(
+        "The ambulance teams lost three crewmembers who were killed trying to rescue victims of battles and airstrikes in the area.",
+        "The Britain-based Syrian Observatory for Human Rights said at least 56 civilians including 11 children were killed in the strikes on the villages which also wounded dozens.",
+        D(2016, 7, 19),
+        D(2016, 7, 19),
+        0.5,
+        "unrelated",
+        id="three-crewmembers-vs-11-children",
+    ),
+    pytest.param(
         "Two ISIS suicide bombers driving explosive-laden trucks have killed at least 30 Kurdish militiamen and police in al-Hassakeh.",
         "A bomb killed six people and wounded 30 in Syrias second city Aleppo on Wednesday.",
         None,

@@ -62,6 +62,8 @@ def _event_after(
                 break  # the next count's clause ("including two women and left 29 ...")
         if lower in lx.CLAUSE_BREAKS:
             break  # another statement
+        if lower == "and" and lower_at(tokens, k + 1) in lx.EVENT_WORDS and mode == "aside":
+            break  # "killed 38 civilians including 14 children and wounded 250": a new verb
         if lower in lx.EVENT_WORDS:
             event = lx.EVENT_WORDS[lower]
             if lower not in lx.AFTER_EVENT_WORDS or not _compatible(event, candidate.category):

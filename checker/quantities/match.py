@@ -73,6 +73,10 @@ def match_strength(qa: Quantity, qb: Quantity) -> float:
     if _category(qa) in MEASURED and qa.counted != qb.counted:
         return 0.0  # 90 miles and 150 kilometres are not two figures for one thing
     category_fit = _category_fit(_category(qa), _category(qb))
+    if _unclassified_noun(qa) != _unclassified_noun(qb) and _category(qa) != _category(qb):
+        # "three crewmembers" or "four staff" against "11 children" or "12 people": a group
+        # the lexicon cannot place is another group, or a part of the whole, not its rival.
+        return 0.0
     if category_fit == 0:
         return 0.0
     event_fit = 1.0 if qa.event == qb.event and qa.event else 0.6 if (qa.event or qb.event) else 0.4
@@ -85,6 +89,11 @@ def _category(quantity: Quantity) -> str:
     if not quantity.category and not quantity.counted and quantity.event in lx.PEOPLE_EVENTS:
         return "people"  # "killed 13 and wounded 29": bare counts of a human event
     return quantity.category
+
+
+def _unclassified_noun(quantity: Quantity) -> bool:
+    """A count of a named group the lexicon does not classify ("members", "staff")."""
+    return bool(quantity.counted) and not quantity.category
 
 
 def _category_fit(a_category: str, b_category: str) -> float:
