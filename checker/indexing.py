@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from checker.analysis import analyse_articles
 from checker.errors import IncompatibleIndexError, UsageError
+from checker.incidents import with_incidents
 from checker.ingest import FieldMap, load_articles
 from checker.models import Article
 from checker.nlp.embed import DEFAULT_MODEL, Embedder
@@ -67,7 +68,8 @@ def index(
         _require_outlets(existing, fresh, paths, allow_single_outlet)
         analysed = _analyse(fresh, existing, index_dir, model_name, embedder, progress)
         stored = merge(existing, analysed)
-        if fresh or existing is None:
+        if fresh or existing is None or existing.incidents is None:
+            stored = with_incidents(stored, existing.incidents if existing else None)
             save(index_dir, stored)
     counts = {
         kind: sum(1 for value in changes.values() if value == kind)

@@ -69,7 +69,7 @@ def build_report(
             f"{index_name}: the index holds one outlet only ({', '.join(sorted(outlets)) or 'none'}); "
             f"add another outlet's articles or pass --include-same-outlet"
         )
-    incidents = build_incidents(view.sentences)
+    incidents = build_incidents(view.sentences, view.incidents)
     candidates = find_candidates(view, options=options, incidents=incidents)
     pairs = [
         pair

@@ -121,6 +121,39 @@ def test_update_adds_the_checked_articles_after_the_check(workspace):
     assert [pair.kind for pair in again.report.pairs] == ["conflict", "duplicate"]
 
 
+def _incident_of(stored, doc_id: str):
+    """The saved incident holding a sentence of article `doc_id`."""
+    assert stored.incidents is not None
+    return next(i for i in stored.incidents if any(m[0] == doc_id for m in i.members))
+
+
+def test_check_joins_the_saved_incident_and_update_keeps_its_id(workspace):
+    saved = _incident_of(load_index(workspace / "indexes/news"), "ahram/douma-strike")
+    assert "incidents.json" in read_manifest(workspace / "indexes/news").files
+    result = check(["new"], index_path="indexes/news", update=True, root="new")
+    (conflict,) = result.failing
+    assert conflict.incident == saved.id  # the new report joined the saved Douma incident
+    after = _incident_of(load_index(workspace / "indexes/news"), "sana/douma-market")
+    assert after.id == saved.id
+    assert {m[0] for m in after.members} == {"ahram/douma-strike", "sana/douma-market"}
+    assert after.members[: len(saved.members)] == saved.members  # first members stay first
+
+
+def test_reindexing_a_changed_article_keeps_other_incidents_and_drops_its_old_members(
+    workspace,
+):
+    before = load_index(workspace / "indexes/news")
+    kept = _incident_of(before, "sana/aleppo-shelling")
+    changed = workspace / "articles" / "ahram" / "douma-strike.txt"
+    changed.write_text(changed.read_text().replace("killed 20", "killed 25"), encoding="utf-8")
+    index([workspace / "articles"], index_path=workspace / "indexes/news")
+    after = load_index(workspace / "indexes/news")
+    assert _incident_of(after, "sana/aleppo-shelling") == kept
+    douma = _incident_of(after, "ahram/douma-strike")
+    checksum = next(a.checksum for a in after.articles if a.id == "ahram/douma-strike")
+    assert all(m[1] == checksum for m in douma.members if m[0] == "ahram/douma-strike")
+
+
 def test_a_failed_check_adds_nothing(workspace):
     (workspace / "new" / "broken.txt").write_bytes(b"")
     manifest = read_manifest(workspace / "indexes/news")

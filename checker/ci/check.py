@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict
 from checker.analysis import analyse_articles
 from checker.ci.baseline_file import default_baseline_path, read_baseline
 from checker.errors import EXIT_FINDINGS, EXIT_OK, IncompatibleIndexError, UsageError
+from checker.incidents import with_incidents
 from checker.ingest import FieldMap, article_checksum, load_articles
 from checker.models import (
     DEFAULT_FAIL_ON,
@@ -141,7 +142,7 @@ def add_to_index(index_dir: Path, new: StoredIndex) -> None:
             raise IncompatibleIndexError(
                 f"{index_dir}: now built with {current.model!r}, not {new.model!r}"
             )
-        save_index(index_dir, merge(current, new))
+        save_index(index_dir, with_incidents(merge(current, new), current.incidents))
 
 
 def _accepted(index_dir: Path, baseline: str | Path | None) -> frozenset[str]:

@@ -12,6 +12,7 @@ from checker.incidents.build import (
     where_phrase,
 )
 from checker.incidents.origins import story_origins
+from checker.incidents.saved import with_incidents
 from checker.incidents.table import report_incidents
 
 __all__ = [
@@ -24,4 +25,5 @@ __all__ = [
     "story_origins",
     "when_phrase",
     "where_phrase",
+    "with_incidents",
 ]

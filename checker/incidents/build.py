@@ -27,6 +27,7 @@ from checker.incidents.models import Incident
 from checker.incidents.when import DatedBy, DayRange, days_meet, event_days
 from checker.incidents.where import PlaceSource, lead_places, places_meet, places_of
 from checker.models import AnalysedSentence, Location, ReportIncident
+from checker.store.incident_file import StoredIncident
 
 # Days the words of two reports give must meet exactly (Monday's raid and Tuesday's are two
 # incidents, GUIDELINES step 1); an undated report already spans its news cycle (two days).
@@ -67,6 +68,7 @@ class _Open:
         default_factory=list
     )  # the first report's means: the test  # the article of an unplaced or undated incident: it joins nothing else
     members: list[AnalysedSentence] = field(default_factory=list)
+    id: str | None = None  # kept from a saved index: an incident's id never changes
 
 
 def incident_event(sentence: AnalysedSentence) -> str | None:
@@ -89,39 +91,37 @@ def incident_kind(event: str) -> str:
     return lx.INCIDENT_EVENTS.get(event, event)
 
 
-def build_incidents(sentences: Sequence[AnalysedSentence]) -> Incidents:
-    """The incidents the sentences report (module docstring), in the order they were opened."""
+def build_incidents(
+    sentences: Sequence[AnalysedSentence], existing: Sequence[StoredIncident] | None = None
+) -> Incidents:
+    """The incidents the sentences report (module docstring), in the order they were opened.
+
+    With `existing` (the incidents saved with an index), those incidents are rebuilt first from
+    their members that are still here, keeping their ids, and only the other sentences are
+    placed: into one of them or a new incident."""
     lead = lead_places(sentences)
-    keyed = []
+    keyed = {}
     for sentence in sentences:
         event = incident_event(sentence)
         if event is not None:
-            keyed.append((sentence, event, event_days(sentence), *places_of(sentence, lead)))
-    keyed.sort(key=lambda item: _order(item[0], item[2]))
+            keyed[sentence.row] = (
+                sentence,
+                event,
+                event_days(sentence),
+                *places_of(sentence, lead),
+            )
     buckets: dict[tuple[str, str], list[_Open]] = defaultdict(list)
     opened: list[_Open] = []
-    for sentence, event, days, places, source in keyed:
-        home = None if places and days is not None else sentence.article.id
-        keys = sorted({place.governorate for place in places} if home is None else {home})
-        fitting = [
-            (fit, incident)
-            for key in keys
-            for incident in buckets[(event, key)]
-            if (fit := _fit(incident, sentence, days, places, home)) is not None
-        ]
-        if fitting:
-            joined = min(fitting, key=lambda item: item[0])[1]
-            _join(joined, days, places, source)
-        else:
-            first_place = places[0] if places else None
-            joined = _Open(event, places, first_place, source, days, set(), home)
-            joined.text_days = days if _one_day(days) else None
-            for key in keys:
-                buckets[(event, key)].append(joined)
-            opened.append(joined)
-        joined.means.update(sentence.claim.means)
-        joined.anchor_means = joined.anchor_means or sentence.claim.means
-        joined.members.append(sentence)
+    rows = {_member_key(sentence): sentence.row for sentence in sentences}
+    for stored in existing or ():
+        members = [keyed.pop(row) for key in stored.members if (row := rows.get(key)) in keyed]
+        if members:
+            replayed = _open(*members[0], buckets, opened)
+            replayed.id = stored.id
+            for member in members[1:]:
+                _join(replayed, *member)
+    for member in sorted(keyed.values(), key=lambda item: _order(item[0], item[2])):
+        _place(*member, buckets, opened)
     incidents = [_finished(incident) for incident in opened]
     by_row = {
         sentence.row: incident.id
@@ -131,14 +131,83 @@ def build_incidents(sentences: Sequence[AnalysedSentence]) -> Incidents:
     return Incidents(incidents=incidents, by_row=by_row)
 
 
+def stored_incidents(
+    incidents: Incidents, sentences: Sequence[AnalysedSentence]
+) -> list[StoredIncident]:
+    """The incidents as an index saves them: ids and member keys (store/incident_file.py)."""
+    by_row = {sentence.row: sentence for sentence in sentences}
+    return [
+        StoredIncident(id=incident.id, members=[_member_key(by_row[row]) for row in incident.rows])
+        for incident in incidents.incidents
+    ]
+
+
+def _member_key(sentence: AnalysedSentence) -> tuple[str, str, int]:
+    return (sentence.article.id, sentence.article.checksum, sentence.claim.sentence.index)
+
+
+def _place(
+    sentence: AnalysedSentence,
+    event: str,
+    days: DayRange | None,
+    places: list[Location],
+    source: PlaceSource,
+    buckets: dict[tuple[str, str], list[_Open]],
+    opened: list[_Open],
+) -> None:
+    """Join the report to the incident it fits best, or open a new one."""
+    home = None if places and days is not None else sentence.article.id
+    keys = sorted({place.governorate for place in places} if home is None else {home})
+    fitting = [
+        (fit, incident)
+        for key in keys
+        for incident in buckets[(event, key)]
+        if (fit := _fit(incident, sentence, days, places, home)) is not None
+    ]
+    if fitting:
+        _join(min(fitting, key=lambda item: item[0])[1], sentence, event, days, places, source)
+    else:
+        _open(sentence, event, days, places, source, buckets, opened)
+
+
+def _open(
+    sentence: AnalysedSentence,
+    event: str,
+    days: DayRange | None,
+    places: list[Location],
+    source: PlaceSource,
+    buckets: dict[tuple[str, str], list[_Open]],
+    opened: list[_Open],
+) -> _Open:
+    """A new incident whose first report is `sentence`."""
+    home = None if places and days is not None else sentence.article.id
+    keys = sorted({place.governorate for place in places} if home is None else {home})
+    incident = _Open(event, places, places[0] if places else None, source, days, set(), home)
+    incident.text_days = days if _one_day(days) else None
+    for key in keys:
+        buckets[(event, key)].append(incident)
+    opened.append(incident)
+    _add(incident, sentence)
+    return incident
+
+
+def _add(incident: _Open, sentence: AnalysedSentence) -> None:
+    incident.means.update(sentence.claim.means)
+    incident.anchor_means = incident.anchor_means or sentence.claim.means
+    incident.members.append(sentence)
+
+
 def _join(
     incident: _Open,
+    sentence: AnalysedSentence,
+    event: str,
     days: DayRange | None,
     places: list[Location],
     source: PlaceSource,
 ) -> None:
-    """Add a report's days and place to the incident: its span widens, its place narrows from
-    a governorate to the town a report names."""
+    """Add a report to the incident: its span widens, its place narrows from a governorate to
+    the town a report names."""
+    _add(incident, sentence)
     if incident.text_days is None and _one_day(days):
         incident.text_days = days
     if days is not None and incident.days is not None:
@@ -208,7 +277,7 @@ def _finished(incident: _Open) -> Incident:
         ]
     )
     return Incident(
-        id="inc-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10],
+        id=incident.id or "inc-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10],
         event=incident.event,
         means=sorted(incident.means),
         place=incident.place,

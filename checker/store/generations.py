@@ -21,6 +21,12 @@ from checker._version import __version__
 from checker.errors import CorruptIndexError, IncompatibleIndexError
 from checker.models import Article, Claim
 from checker.store.durable import crash_point, fsync_dir, fsync_file, sha256_of
+from checker.store.incident_file import (
+    INCIDENTS,
+    StoredIncident,
+    read_incidents,
+    write_incidents,
+)
 from checker.store.manifest import (
     Manifest,
     index_exists,
@@ -47,6 +53,8 @@ class StoredIndex(BaseModel):
     claims: list[Claim]
     vectors: np.ndarray
     vector_index: Any = None
+    # The incidents built over these claims (None: not built yet, e.g. an older index).
+    incidents: list[StoredIncident] | None = None
 
 
 def load_index(path: Path, *, expected_model: str | None = None) -> StoredIndex:
@@ -79,6 +87,7 @@ def load_index(path: Path, *, expected_model: str | None = None) -> StoredIndex:
         else np.zeros((0, vector_index.d), np.float32)
     )
     articles, claims = _read_metadata(generation / METADATA)
+    incidents = read_incidents(generation / INCIDENTS) if INCIDENTS in manifest.files else None
     if len(claims) != len(vectors):
         raise CorruptIndexError(f"{generation}: {len(claims)} sentences but {len(vectors)} vectors")
     return StoredIndex(
@@ -88,6 +97,7 @@ def load_index(path: Path, *, expected_model: str | None = None) -> StoredIndex:
         claims=claims,
         vectors=np.asarray(vectors, dtype=np.float32),
         vector_index=vector_index,
+        incidents=incidents,
     )
 
 
@@ -107,7 +117,11 @@ def save_index(path: Path, stored: StoredIndex, *, checker_version: str = __vers
     staging.mkdir()
     faiss.write_index(flat_index(stored.vectors, stored.dimension), str(staging / VECTORS))
     _write_metadata(staging / METADATA, stored)
-    for name in (VECTORS, METADATA):
+    names = [VECTORS, METADATA]
+    if stored.incidents is not None:
+        write_incidents(staging / INCIDENTS, stored.incidents)
+        names.append(INCIDENTS)
+    for name in names:
         fsync_file(staging / name)
     crash_point("staged")
     final = path / generation_name
@@ -122,7 +136,7 @@ def save_index(path: Path, stored: StoredIndex, *, checker_version: str = __vers
         generation=generation_name,
         articles=len(stored.articles),
         sentences=len(stored.claims),
-        files={name: sha256_of(final / name) for name in (VECTORS, METADATA)},
+        files={name: sha256_of(final / name) for name in names},
     )
     write_manifest(path, manifest)
     crash_point("manifest")

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict
 
 from checker.models import AnalysedSentence, Article, Claim
 from checker.store.generations import StoredIndex
+from checker.store.incident_file import StoredIncident
 from checker.store.search import NeighbourSearch, flat_index
 
 
@@ -23,6 +24,8 @@ class IndexView(BaseModel):
     sentences: list[AnalysedSentence]
     vectors: np.ndarray
     search: NeighbourSearch
+    # The index's saved incidents; sentences none of them holds join them when pairing.
+    incidents: list[StoredIncident] | None = None
 
 
 def view_of(stored: StoredIndex) -> IndexView:
@@ -36,6 +39,7 @@ def view_of(stored: StoredIndex) -> IndexView:
         sentences=_sentences(enumerate(stored.claims), stored.articles),
         vectors=stored.vectors,
         search=NeighbourSearch(saved),
+        incidents=stored.incidents,
     )
 
 
@@ -59,6 +63,7 @@ def view_with(corpus: StoredIndex, new: StoredIndex) -> IndexView:
         if len(new.vectors)
         else corpus.vectors,
         search=NeighbourSearch(corpus_view.search.saved, hidden=hidden, added=new.vectors),
+        incidents=corpus.incidents,
     )
 
 
