@@ -58,15 +58,14 @@ def different_event(
             + ", ".join(map(str, sorted(b_dates)))
             + ")"
         )
-    earlier = _earlier_than_news_cycle(a, b, a_date, b_date) or _earlier_than_news_cycle(
-        b, a, b_date, a_date
-    )
-    if earlier:
-        return earlier
     a_places = specific_places(a.places)
     b_places = specific_places(b.places)
     if not same_article and places_overlap(a, b) is False:
-        return f"different places ({', '.join(sorted(a_places))} vs {', '.join(sorted(b_places))})"
+        only_a, only_b = a_places - b_places, b_places - a_places
+        return (
+            f"different places ({', '.join(sorted(only_a or a_places))} vs "
+            f"{', '.join(sorted(only_b or b_places))})"
+        )
     wider = _coordinated_extra_place(a, b_places, a_places) or _coordinated_extra_place(
         b, a_places, b_places
     )
@@ -83,6 +82,16 @@ def event_dates(claim: Claim) -> set[dt.date]:
         for t in claim.times
         if t.date is not None and t.until is None and t.text.lower() not in lx.RELATIVE_DAY_WORDS
     }
+
+
+def news_cycle_gap(
+    a: Claim, b: Claim, a_date: dt.date | None, b_date: dt.date | None
+) -> str | None:
+    """An event one report pins days before the news cycle the other undated report tells:
+    likely an earlier incident (it separates disagreeing figures, not one figure repeated)."""
+    return _earlier_than_news_cycle(a, b, a_date, b_date) or _earlier_than_news_cycle(
+        b, a, b_date, a_date
+    )
 
 
 def _earlier_than_news_cycle(
@@ -185,4 +194,18 @@ def _several_days(claim: Claim) -> bool:
         return True
     return any(
         t.until is not None and 1 <= (t.until - t.date).days <= 7 for t in claim.times if t.date
+    )
+
+
+def different_attackers(a: Claim, b: Claim) -> str | None:
+    """Counts of attacks each sentence blames on parties of opposite sides (Russian jets vs
+    rebel fire): two attacks, not two tolls of one. Parties of one side (regime vs Russian
+    jets) may be rival accounts of one attack, which the contradiction step judges."""
+    a_sides = {lx.PARTY_SIDES[party] for party in a.perpetrators if party in lx.PARTY_SIDES}
+    b_sides = {lx.PARTY_SIDES[party] for party in b.perpetrators if party in lx.PARTY_SIDES}
+    if not (a_sides and b_sides) or a_sides & b_sides:
+        return None
+    return (
+        f"different attackers ({', '.join(a.perpetrators)} vs {', '.join(b.perpetrators)}): "
+        "two attacks"
     )

@@ -22,10 +22,12 @@ from checker.judge.clashes import (
 from checker.judge.counts import compare_figures, decisive
 from checker.judge.evidence import PairEvidence
 from checker.judge.incident import (
+    different_attackers,
     different_event,
     different_means,
     different_scope,
     different_windows,
+    news_cycle_gap,
 )
 from checker.judge.scoring import score, unrelated
 from checker.models import DISCREPANCY_KINDS, KINDS, Claim, Verdict
@@ -49,10 +51,13 @@ def classify_pair(a: Claim, b: Claim, evidence: PairEvidence) -> Verdict:
     event_gap = different_event(
         a, b, same_article=evidence.same_article, a_date=evidence.a_date, b_date=evidence.b_date
     )
-    incident_gap = different_windows(a, b) or event_gap or evidence.incident_gap
+    # Soft gaps (a cumulative window on one side, a day pinned before the other's news cycle)
+    # separate disagreeing figures; one figure repeated word for word is still one report.
+    soft_gap = different_windows(a, b) or news_cycle_gap(a, b, evidence.a_date, evidence.b_date)
+    incident_gap = event_gap or evidence.incident_gap or soft_gap
     matches = match_quantities(a.quantities, b.quantities)
     if matches and similarity >= RELATED_SIMILARITY:
-        if counted_gap := incident_gap or different_means(a, b):
+        if counted_gap := event_gap or evidence.incident_gap or different_means(a, b):
             return unrelated(f"same kind of count but {counted_gap}")
         verdicts = [
             compare_figures(match, a, b, similarity, evidence.a_date, evidence.b_date)
@@ -62,10 +67,15 @@ def classify_pair(a: Claim, b: Claim, evidence: PairEvidence) -> Verdict:
             verdict = max(
                 verdicts, key=lambda verdict: (KINDS[verdict.kind].severity, verdict.score)
             )
-            # A part against its whole (one town vs the governorate, one day vs several)
-            # disagrees without contradicting; agreeing figures still agree.
-            if verdict.kind in DISCREPANCY_KINDS and (scope := different_scope(a, b)):
-                return unrelated(f"{verdict.reason}, but {scope}")
+            if soft_gap and verdict.kind != "duplicate":
+                return unrelated(f"same kind of count but {soft_gap}")
+            # A part against its whole (one town vs a sum over its province, one day vs
+            # several) or attacks by two sides disagree without contradicting; agreeing
+            # figures still agree.
+            if verdict.kind in DISCREPANCY_KINDS and (
+                gap := different_scope(a, b) or different_attackers(a, b)
+            ):
+                return unrelated(f"{verdict.reason}, but {gap}")
             return verdict
     # A contradiction only within one incident, when incidents are known (GUIDELINES: the same
     # fact of the same event); `compare` of a given pair has no incidents and judges the pair.
