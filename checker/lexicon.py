@@ -445,6 +445,32 @@ PARTY_CUES: Final[dict[str, tuple[str, ...]]] = {
     "white helmets": ("white helmets", "civil defence", "civil defense"),
 }
 
+# Which side of the front line each party fights on: counts of attacks by parties of two
+# sides (Russian jets on east Aleppo, rebel fire on west Aleppo) are of two attacks.
+PARTY_SIDES: Final[dict[str, str]] = {
+    "syrian government": "government",
+    "russia": "government",
+    "rebels": "opposition",
+    "nusra": "opposition",
+    "islamic state": "islamic state",
+    "us-led coalition": "coalition",
+    "kurdish forces": "kurdish forces",
+    "turkey": "turkey",
+    "israel": "israel",
+}
+
+# A capital followed by one of these verbs is its government acting ("Damascus lost 40
+# troops", "Damascus has denied"), not a place (claims/places.py).
+CAPITALS: Final = frozenset({"damascus"})
+GOVERNMENT_ACTS_RE: Final = (
+    r"\s+(?:has |have |had )?(?:lost|said|says|denied|denies|accused|accuses|blamed|blames"
+    r"|claimed|claims|warned|warns|rejected|rejects|insisted|insists|announced|announces)\b"
+)
+
+# Broadcasters and papers named after a town ("TV channel Al-Mayadin", "Al Mayadeen TV").
+MEDIUM_BEFORE_RE: Final = r"\b(?:channel|tv|television|broadcaster|newspaper|daily)\s+$"
+MEDIUM_AFTER_RE: Final = r"\s+(?:tv|television|channel|news|newspaper)\b"
+
 # --- means of attack --------------------------------------------------------------------------
 
 # How an attack was carried out, as outlets word it: two reports of one incident name

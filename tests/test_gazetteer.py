@@ -78,3 +78,30 @@ def test_two_towns_of_one_governorate_are_different_places():
     one = claim("Ten civilians were killed in an air strike on Jisr al-Shoghour in Idlib.")
     other = claim("Ten civilians were killed in an air strike on Khan Sheikhun.")
     assert places_overlap(one, other) is False
+
+
+def test_a_governorate_named_as_a_city_is_its_capital_town():
+    city = claim(
+        "Airstrikes hit a market in the northwestern Syrian city of Idlib killing at least 12 people."
+    )
+    assert [(place.name, place.level) for place in city.locations] == [("Idlib", "town")]
+    province = claim("Airstrikes killed at least 12 people in Idlib.")
+    assert [(place.name, place.level) for place in province.locations] == [("Idlib", "governorate")]
+    other_town = claim("Three people were killed in the city of Maaret al-Numan in Idlib.")
+    assert places_overlap(city, other_town) is False
+    assert places_overlap(province, other_town) is True
+
+
+def test_a_capital_acting_as_its_government_is_no_place():
+    actor = claim("Damascus lost more than 40 troops and militia in the militant counter-attack.")
+    assert actor.locations == [] and "Damascus" not in actor.places
+    place = claim("Damascus said a rocket attack on Damascus killed five people.")
+    assert [location.name for location in place.locations] == ["Damascus"]
+
+
+def test_a_broadcaster_named_after_a_town_is_no_place_and_a_city_acting_is_one():
+    told = claim(
+        "A double terrorist attack in the western Syrian city of Homs has claimed the lives of "
+        "18 civilians including 10 children Lebanese TV channel Al-Mayadin reported."
+    )
+    assert [(place.name, place.level) for place in told.locations] == [("Homs", "town")]

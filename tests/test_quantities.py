@@ -39,6 +39,10 @@ COUNTS = [
         "38 civilians", (38, 38, 38, "exact", "civilian", "killed"),
         id="killed-then-aside-then-a-new-verb"),
     pytest.param(
+        "Syrian air raids targeted several civilian sites in an area outside the ceasefire zone "
+        "killing nine children and 14 others local activists have reported.",
+        "14 others", (14, 14, 14, "exact", "", "killed"), id="the-others-are-a-remainder"),
+    pytest.param(
         "More than 350,000 people have been killed and millions displaced since Syria's war "
         "started in 2011 with the brutal repression of anti-government protests.",
         "More than 350,000 people", (350000, 350000, None, "more_than", "people", "killed"),

@@ -24,7 +24,7 @@ from checker.claims.actors import (
 )
 from checker.claims.gazetteer import locate, scan_places
 from checker.claims.means import find_means
-from checker.claims.places import find_places
+from checker.claims.places import find_places, names_a_government, names_a_medium
 from checker.claims.times import find_times, find_window
 from checker.models import Claim, Quantity, Sentence
 from checker.quantities import extract_quantities
@@ -107,13 +107,16 @@ def _claim_from_doc(
     text = sentence.text
     # The entities and place phrases, and every name the gazetteer finds in the text.
     places = sorted(
-        set(find_places(text, doc.ents if doc is not None else ())) | set(scan_places(text))
+        name
+        for name in set(find_places(text, doc.ents if doc is not None else ()))
+        | set(scan_places(text))
+        if not (names_a_government(name, text) or names_a_medium(name, text))
     )
     return Claim(
         sentence=sentence,
         quantities=quantities,
         places=places,
-        locations=locate(places),
+        locations=locate(places, text),
         actors=find_actors(text),
         perpetrators=find_perpetrators(text),
         attributed=is_attributed(text),

@@ -200,10 +200,25 @@ def _scanned(name: str, *, alone: bool) -> bool:
     return has_article or (alone and len(plain_key(name)) >= MIN_SCANNED_TOWN)
 
 
-def locate(places: list[str]) -> list[Location]:
-    """The gazetteer's locations of the place names, sorted, without repeats."""
-    found = {location for name in places if (location := gazetteer().resolve(name)) is not None}
+def locate(places: list[str], text: str = "") -> list[Location]:
+    """The gazetteer's locations of the place names, sorted, without repeats. A governorate
+    named as a city in `text` ("the city of Idlib", "Aleppo city") is its capital, a town."""
+    found = set()
+    for name in places:
+        location = gazetteer().resolve(name)
+        if location is None:
+            continue
+        if location.level == "governorate" and _named_as_city(name, text):
+            location = Location(name=location.name, level="town", governorate=location.name)
+        found.add(location)
     return sorted(found, key=lambda location: (location.level, location.name))
+
+
+def _named_as_city(name: str, text: str) -> bool:
+    escaped = re.escape(name)
+    return (
+        re.search(rf"\bcity of {escaped}\b|\b{escaped}s? city\b", text, re.IGNORECASE) is not None
+    )
 
 
 def most_specific(locations: list[Location]) -> list[Location]:

@@ -60,3 +60,26 @@ def find_place_phrases(text: str) -> set[str]:
 def _is_base_of_source(text: str, end: int) -> bool:
     """'Britain-based monitor': the place of a source, not of the event."""
     return text[end : end + 7].lstrip("- ").lower().startswith("based")
+
+
+def names_a_government(name: str, text: str) -> bool:
+    """ "Damascus lost more than 40 troops", "Damascus denied": a capital standing for its
+    government, the actor of the clause, not where anything happened. Only when every mention
+    of the name is such an actor ("Damascus said the strike on Damascus ..." keeps the place)."""
+    if name.lower() not in lx.CAPITALS:
+        return False  # "the city of Homs has claimed the lives of 18": Homs is where
+    mentions = list(re.finditer(rf"\b{re.escape(name)}\b", text))
+    return bool(mentions) and all(
+        re.match(lx.GOVERNMENT_ACTS_RE, text[mention.end() :]) for mention in mentions
+    )
+
+
+def names_a_medium(name: str, text: str) -> bool:
+    """ "Lebanese TV channel Al-Mayadin reported", "Al Mayadeen TV": a broadcaster named after a
+    town, not a place, when every mention of the name is the broadcaster's."""
+    mentions = list(re.finditer(rf"\b{re.escape(name)}\b", text))
+    return bool(mentions) and all(
+        re.search(lx.MEDIUM_BEFORE_RE, text[: mention.start()])
+        or re.match(lx.MEDIUM_AFTER_RE, text[mention.end() :])
+        for mention in mentions
+    )

@@ -31,6 +31,9 @@ def assign_events(tokens: list[Token], candidates: list[Candidate]) -> None:
     for index in range(len(candidates) - 2, -1, -1):
         _link_forward(tokens, candidates[index], candidates[index + 1])
     for index, candidate in enumerate(candidates):
+        if _remainder(tokens, candidate, candidates[:index]):
+            candidate.counted, candidate.category = "others", ""
+            continue
         if not candidate.counted:
             _counted_from_toll(tokens, candidate, candidates[index - 1].end if index else 0)
         if not candidate.counted and candidate.event in lx.PEOPLE_EVENTS:
@@ -168,3 +171,12 @@ def _counted_from_toll(tokens: list[Token], candidate: Candidate, floor: int) ->
             if noun is not None:
                 candidate.counted, candidate.category = noun.counted, noun.category
             return
+
+
+def _remainder(tokens: list[Token], candidate: Candidate, before: list[Candidate]) -> bool:
+    """ "killing nine children and 14 others": the 14 are the rest, not a total of anyone, when
+    an earlier count of the sentence has the same event (the "29 others" of "killed 13 and
+    wounded 29 others" are the wounded, a count of their own)."""
+    if candidate.counted or lower_at(tokens, candidate.end - 1) != "others":
+        return False
+    return any(other.event == candidate.event for other in before if candidate.event)
