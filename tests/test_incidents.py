@@ -88,6 +88,32 @@ def test_a_background_sentence_belongs_to_its_own_incident():
     assert background.first_day == D(2016, 7, 26)
 
 
+def test_a_report_dated_by_its_month_joins_the_one_incident_of_that_month():
+    strike = article(
+        "a",
+        "reuters",
+        "Islamic State fighters killed 270 soldiers in Homs on Thursday.",
+        date=D(2014, 7, 19),
+    )
+    background = article(
+        "b",
+        "ahram",
+        "An earlier attack by Islamic State fighters in Homs in July 2014 left 270 people dead.",
+        date=D(2014, 10, 29),
+    )
+    view, built = incidents_of([strike, background])
+    (incident,) = built.incidents
+    assert (incident.first_day, incident.last_day) == (D(2014, 7, 17), D(2014, 7, 17))
+    another = article(
+        "c",
+        "sana",
+        "Islamic State fighters killed 40 soldiers in Homs on Monday.",
+        date=D(2014, 7, 29),
+    )
+    _, ambiguous = incidents_of([strike, background, another])
+    assert len(ambiguous.incidents) == 3  # two July incidents in Homs: the month names neither
+
+
 def test_undated_and_unplaced_counts_stay_in_their_own_article():
     _, built = incidents_of([
         article("a", "ahram", "Twelve people were killed.", date=None),

@@ -164,10 +164,21 @@ def _place(
         for incident in buckets[(event, key)]
         if (fit := _fit(incident, sentence, days, places, home)) is not None
     ]
+    if _wide(days):
+        # "An earlier attack in July left 270 dead": a background report dated by its month
+        # joins the one incident of its month that fits, and opens none when several do.
+        fitting = [(fit, incident) for fit, incident in fitting if not _wide(incident.days)]
+        if len({id(incident) for _, incident in fitting}) != 1:
+            fitting = []
     if fitting:
         _join(min(fitting, key=lambda item: item[0])[1], sentence, event, days, places, source)
     else:
         _open(sentence, event, days, places, source, buckets, opened)
+
+
+def _wide(days: DayRange | None) -> bool:
+    """Days its words give that span more than one incident may: a month, a year."""
+    return days is not None and days.last - days.first > MAX_SPAN
 
 
 def _open(
@@ -208,6 +219,8 @@ def _join(
     """Add a report to the incident: its span widens, its place narrows from a governorate to
     the town a report names."""
     _add(incident, sentence)
+    if _wide(days) and incident.days is not None and not _wide(incident.days):
+        days = None  # a month's background report keeps the incident's own days
     if incident.text_days is None and _one_day(days):
         incident.text_days = days
     if days is not None and incident.days is not None:
@@ -233,7 +246,13 @@ def _order(sentence: AnalysedSentence, days: DayRange | None) -> tuple:
     """Reports whose words date their event to one day first (they anchor incidents on their
     day), then the others; each in day order."""
     first = days.first if days is not None else dt.date.max
-    return (not _one_day(days), first, sentence.article.id, sentence.claim.sentence.index)
+    return (
+        not _one_day(days),
+        _wide(days),  # month-dated background reports last: they join what the others built
+        first,
+        sentence.article.id,
+        sentence.claim.sentence.index,
+    )
 
 
 def _fit(
@@ -250,6 +269,13 @@ def _fit(
     assert days is not None and incident.days is not None
     if not days_meet(days, incident.days, slack=DAY_SLACK):
         return None
+    if _wide(days) and not _wide(incident.days):
+        inside = days.first <= incident.days.first and incident.days.last <= days.last
+        if not inside or places_meet(places, incident.places) is None:
+            return None
+        if not means_compatible(incident.anchor_means, sentence.claim.means):
+            return None
+        return (0, MAX_SPAN.days + 1, (incident.days.last - incident.days.first).days)
     told = incident.text_days
     if days.dated_by == "text" and told is not None and not days_meet(days, told, slack=DAY_SLACK):
         return None  # its words date it to another day than the incident's reports do
