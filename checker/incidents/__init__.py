@@ -2,9 +2,8 @@
 report it (what happened, how, where, when), so that figures are compared within one incident
 and never across two."""
 
-from checker.incidents.build import (
-    Incidents,
-    build_incidents,
+from checker.incidents.build import Incidents, build_incidents
+from checker.incidents.describe import (
     describe,
     how_phrase,
     place_name,

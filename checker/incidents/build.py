@@ -20,13 +20,14 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import checker.lexicon as lx
 from checker.claims.means import means_compatible
 from checker.incidents.models import Incident
 from checker.incidents.when import DatedBy, DayRange, days_meet, event_days
 from checker.incidents.where import PlaceSource, lead_places, places_meet, places_of
-from checker.models import AnalysedSentence, Location, ReportIncident
+from checker.models import AnalysedSentence, Location
 from checker.store.incident_file import StoredIncident
 
 # Days the words of two reports give must meet exactly (Monday's raid and Tuesday's are two
@@ -71,6 +72,16 @@ class _Open:
     id: str | None = None  # kept from a saved index: an incident's id never changes
 
 
+class _Report(NamedTuple):
+    """A sentence that reports an event, with what places it: when, where, and whence the place."""
+
+    sentence: AnalysedSentence
+    event: str
+    days: DayRange | None
+    places: list[Location]
+    source: PlaceSource
+
+
 def incident_event(sentence: AnalysedSentence) -> str | None:
     """The kind of incident a sentence reports: the event of its counts ('attack' for people
     killed or hurt), 'attack' for an attack it tells without a count (who struck, how, a
@@ -104,28 +115,24 @@ def build_incidents(
     for sentence in sentences:
         event = incident_event(sentence)
         if event is not None:
-            keyed[sentence.row] = (
-                sentence,
-                event,
-                event_days(sentence),
-                *places_of(sentence, lead),
+            keyed[sentence.row] = _Report(
+                sentence, event, event_days(sentence), *places_of(sentence, lead)
             )
-    buckets: dict[tuple[str, str], list[_Open]] = defaultdict(list)
-    opened: list[_Open] = []
+    building = _Building()
     rows = {_member_key(sentence): sentence.row for sentence in sentences}
     for stored in existing or ():
         members = [keyed.pop(row) for key in stored.members if (row := rows.get(key)) in keyed]
         if members:
-            replayed = _open(*members[0], buckets, opened)
+            replayed = _open(members[0], building)
             replayed.id = stored.id
             for member in members[1:]:
-                _join(replayed, *member)
-    for member in sorted(keyed.values(), key=lambda item: _order(item[0], item[2])):
-        _place(*member, buckets, opened)
-    incidents = [_finished(incident) for incident in opened]
+                _join(replayed, member)
+    for report in sorted(keyed.values(), key=lambda report: _order(report.sentence, report.days)):
+        _place(report, building)
+    incidents = [_finished(incident) for incident in building.opened]
     by_row = {
         sentence.row: incident.id
-        for incident, built in zip(incidents, opened, strict=True)
+        for incident, built in zip(incidents, building.opened, strict=True)
         for sentence in built.members
     }
     return Incidents(incidents=incidents, by_row=by_row)
@@ -146,34 +153,41 @@ def _member_key(sentence: AnalysedSentence) -> tuple[str, str, int]:
     return (sentence.article.id, sentence.article.checksum, sentence.claim.sentence.index)
 
 
-def _place(
-    sentence: AnalysedSentence,
-    event: str,
-    days: DayRange | None,
-    places: list[Location],
-    source: PlaceSource,
-    buckets: dict[tuple[str, str], list[_Open]],
-    opened: list[_Open],
-) -> None:
+def _place(report: _Report, built: _Building) -> None:
     """Join the report to the incident it fits best, or open a new one."""
-    home = None if places and days is not None else sentence.article.id
-    keys = sorted({place.governorate for place in places} if home is None else {home})
+    home, keys = _home_and_keys(report)
     fitting = [
         (fit, incident)
         for key in keys
-        for incident in buckets[(event, key)]
-        if (fit := _fit(incident, sentence, days, places, home)) is not None
+        for incident in built.buckets[(report.event, key)]
+        if (fit := _fit(incident, report.sentence, report.days, report.places, home)) is not None
     ]
-    if _wide(days):
+    if _wide(report.days):
         # "An earlier attack in July left 270 dead": a background report dated by its month
         # joins the one incident of its month that fits, and opens none when several do.
         fitting = [(fit, incident) for fit, incident in fitting if not _wide(incident.days)]
         if len({id(incident) for _, incident in fitting}) != 1:
             fitting = []
     if fitting:
-        _join(min(fitting, key=lambda item: item[0])[1], sentence, event, days, places, source)
+        _join(min(fitting, key=lambda item: item[0])[1], report)
     else:
-        _open(sentence, event, days, places, source, buckets, opened)
+        _open(report, built)
+
+
+@dataclass
+class _Building:
+    """The incidents opened so far, and each (event, governorate or article) to its incidents."""
+
+    buckets: dict[tuple[str, str], list[_Open]] = field(default_factory=lambda: defaultdict(list))
+    opened: list[_Open] = field(default_factory=list)
+
+
+def _home_and_keys(report: _Report) -> tuple[str | None, list[str]]:
+    """The article an unplaced or undated report stays in (None when placed and dated), and the
+    keys it looks up incidents by: its governorates, or that article."""
+    places = report.places
+    home = None if places and report.days is not None else report.sentence.article.id
+    return home, sorted({place.governorate for place in places} if home is None else {home})
 
 
 def _wide(days: DayRange | None) -> bool:
@@ -181,24 +195,16 @@ def _wide(days: DayRange | None) -> bool:
     return days is not None and days.last - days.first > MAX_SPAN
 
 
-def _open(
-    sentence: AnalysedSentence,
-    event: str,
-    days: DayRange | None,
-    places: list[Location],
-    source: PlaceSource,
-    buckets: dict[tuple[str, str], list[_Open]],
-    opened: list[_Open],
-) -> _Open:
-    """A new incident whose first report is `sentence`."""
-    home = None if places and days is not None else sentence.article.id
-    keys = sorted({place.governorate for place in places} if home is None else {home})
-    incident = _Open(event, places, places[0] if places else None, source, days, set(), home)
+def _open(report: _Report, built: _Building) -> _Open:
+    """A new incident whose first report is `report`."""
+    home, keys = _home_and_keys(report)
+    event, days, places = report.event, report.days, report.places
+    incident = _Open(event, places, places[0] if places else None, report.source, days, set(), home)
     incident.text_days = days if _one_day(days) else None
     for key in keys:
-        buckets[(event, key)].append(incident)
-    opened.append(incident)
-    _add(incident, sentence)
+        built.buckets[(event, key)].append(incident)
+    built.opened.append(incident)
+    _add(incident, report.sentence)
     return incident
 
 
@@ -208,17 +214,11 @@ def _add(incident: _Open, sentence: AnalysedSentence) -> None:
     incident.members.append(sentence)
 
 
-def _join(
-    incident: _Open,
-    sentence: AnalysedSentence,
-    event: str,
-    days: DayRange | None,
-    places: list[Location],
-    source: PlaceSource,
-) -> None:
+def _join(incident: _Open, report: _Report) -> None:
     """Add a report to the incident: its span widens, its place narrows from a governorate to
     the town a report names."""
-    _add(incident, sentence)
+    _add(incident, report.sentence)
+    days, places = report.days, report.places
     if _wide(days) and incident.days is not None and not _wide(incident.days):
         days = None  # a month's background report keeps the incident's own days
     if incident.text_days is None and _one_day(days):
@@ -233,7 +233,7 @@ def _join(
     shared = places_meet(places, incident.places)
     narrower = incident.place is not None and incident.place.level != "town"
     if shared is not None and shared.level == "town" and narrower:
-        incident.place, incident.places, incident.place_source = shared, [shared], source
+        incident.place, incident.places, incident.place_source = shared, [shared], report.source
 
 
 def _one_day(days: DayRange | None) -> bool:
@@ -314,32 +314,3 @@ def _finished(incident: _Open) -> Incident:
         rows=[sentence.row for sentence in incident.members],
         outlets=sorted({sentence.article.outlet for sentence in incident.members}),
     )
-
-
-def place_name(incident: Incident | ReportIncident) -> str | None:
-    """The incident's place as a reader wants it: "Manbij (Aleppo)", "Idlib", or None."""
-    place = incident.place
-    if place is None:
-        return None
-    return place.name if place.level == "governorate" else f"{place.name} ({place.governorate})"
-
-
-def describe(incident: Incident | ReportIncident) -> str:
-    """A short description for reasons: "attack by air in Manbij, 2016-07-18..2016-07-19"."""
-    return f"{incident.event}{how_phrase(incident)}{where_phrase(incident)}{when_phrase(incident)}"
-
-
-def how_phrase(incident: Incident | ReportIncident) -> str:
-    return f" by {'/'.join(incident.means)}" if incident.means else ""
-
-
-def where_phrase(incident: Incident | ReportIncident) -> str:
-    return f" in {place_name(incident)}" if incident.place else ", place unknown"
-
-
-def when_phrase(incident: Incident | ReportIncident) -> str:
-    if incident.first_day is None or incident.last_day is None:
-        return ", undated"
-    if incident.first_day == incident.last_day:
-        return f", {incident.first_day}"
-    return f", {incident.first_day}..{incident.last_day}"
