@@ -104,6 +104,10 @@ def _is_update(
     if higher_date and lower_date:
         gap = (higher_date - lower_date).days
         if gap < 0:
+            # Dated a day before the lower figure, a report that frames its own higher figure
+            # as the risen toll is still the later count (CSV dates lag the news by a day).
+            if gap >= -1 and higher_claim.toll_update:
+                return "the higher figure is framed as the risen toll"
             return None
         if gap >= min_days:
             return f"later report ({gap} days on) gives the higher toll"
