@@ -471,6 +471,25 @@ GOVERNMENT_ACTS_RE: Final = (
 MEDIUM_BEFORE_RE: Final = r"\b(?:channel|tv|television|broadcaster|newspaper|daily)\s+$"
 MEDIUM_AFTER_RE: Final = r"\s+(?:tv|television|channel|news|newspaper)\b"
 
+# Words that stretch a sentence's count over more than one day ("over the weekend", "in
+# three days", "two days of bombardment", "Saturday and Sunday"): a toll of several days is
+# no rival of one day's.
+SEVERAL_DAYS: Final = (
+    r"\b(?:over|in|during|across) the (?:weekend|past (?:few|two|three|several) days)\b"
+    r"|\b(?:in|over|within) (?:two|three|four|five|six|several|\d+) days\b"
+    r"|\b(?:two|three|four|five|six|several|\d+) days of\b"
+    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days? and (?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+)
+
+# Outlets place one attack by its town or by its province ("a gas attack in Idlib province"),
+# so a governorate alone is no wider scope; words that sum a province's or the country's
+# attacks are ("strikes across rebel-held Idlib province", "towns across the country").
+SUMMED_PLACES: Final = (
+    r"\b(?:across|throughout|all over) (?:the )?(?:rebel-held |regime-held |opposition-held "
+    r"|government-held |northern |southern |eastern |western )?\w+|\bin and around\b"
+    r"|\bnationwide\b|\bstrikes (?:on|in) (?:the )?\w+ province\b"
+)
+
 # --- means of attack --------------------------------------------------------------------------
 
 # How an attack was carried out, as outlets word it: two reports of one incident name

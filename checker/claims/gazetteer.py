@@ -221,11 +221,16 @@ def _named_as_city(name: str, text: str) -> bool:
     )
 
 
+def towns(locations: list[Location]) -> set[Location]:
+    """The town-level places among `locations`."""
+    return {location for location in locations if location.level == "town"}
+
+
 def most_specific(locations: list[Location]) -> list[Location]:
     """The towns a sentence names, or its governorates when it names no town: "Maaret al-Numan
     in Idlib province" is about Maaret al-Numan, not every town of Idlib."""
-    towns = [location for location in locations if location.level == "town"]
-    return towns or locations
+    named = [location for location in locations if location.level == "town"]
+    return named or locations
 
 
 def within(place: Location, area: Location) -> bool:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import checker.lexicon as lx
@@ -68,18 +69,26 @@ def names_a_government(name: str, text: str) -> bool:
     of the name is such an actor ("Damascus said the strike on Damascus ..." keeps the place)."""
     if name.lower() not in lx.CAPITALS:
         return False  # "the city of Homs has claimed the lives of 18": Homs is where
-    mentions = list(re.finditer(rf"\b{re.escape(name)}\b", text))
-    return bool(mentions) and all(
-        re.match(lx.GOVERNMENT_ACTS_RE, text[mention.end() :]) for mention in mentions
+    return _every_mention(
+        name, text, lambda before, after: re.match(lx.GOVERNMENT_ACTS_RE, after) is not None
     )
 
 
 def names_a_medium(name: str, text: str) -> bool:
     """ "Lebanese TV channel Al-Mayadin reported", "Al Mayadeen TV": a broadcaster named after a
     town, not a place, when every mention of the name is the broadcaster's."""
+    return _every_mention(
+        name,
+        text,
+        lambda before, after: bool(
+            re.search(lx.MEDIUM_BEFORE_RE, before) or re.match(lx.MEDIUM_AFTER_RE, after)
+        ),
+    )
+
+
+def _every_mention(name: str, text: str, test: Callable[[str, str], bool]) -> bool:
+    """Whether `name` occurs in `text` and `test(text before, text after)` holds at each mention."""
     mentions = list(re.finditer(rf"\b{re.escape(name)}\b", text))
     return bool(mentions) and all(
-        re.search(lx.MEDIUM_BEFORE_RE, text[: mention.start()])
-        or re.match(lx.MEDIUM_AFTER_RE, text[mention.end() :])
-        for mention in mentions
+        test(text[: mention.start()], text[mention.end() :]) for mention in mentions
     )

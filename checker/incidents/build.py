@@ -269,18 +269,24 @@ def _fit(
     assert days is not None and incident.days is not None
     if not days_meet(days, incident.days, slack=DAY_SLACK):
         return None
-    if _wide(days) and not _wide(incident.days):
-        inside = days.first <= incident.days.first and incident.days.last <= days.last
-        if not inside or places_meet(places, incident.places) is None:
+    # A month's background report fits an incident it contains and keeps the incident's days.
+    contained = _wide(days) and not _wide(incident.days)
+    told = None if contained else incident.text_days
+    if contained:
+        if not (days.first <= incident.days.first and incident.days.last <= days.last):
             return None
-        if not means_compatible(incident.anchor_means, sentence.claim.means):
+        span = incident.days.last - incident.days.first
+    else:
+        if (
+            days.dated_by == "text"
+            and told is not None
+            and not days_meet(days, told, slack=DAY_SLACK)
+        ):
+            return None  # its words date it to another day than the incident's reports do
+        span = max(days.last, incident.days.last) - min(days.first, incident.days.first)
+        if span > MAX_SPAN:
             return None
-        return (0, MAX_SPAN.days + 1, (incident.days.last - incident.days.first).days)
-    told = incident.text_days
-    if days.dated_by == "text" and told is not None and not days_meet(days, told, slack=DAY_SLACK):
-        return None  # its words date it to another day than the incident's reports do
-    span = max(days.last, incident.days.last) - min(days.first, incident.days.first)
-    if span > MAX_SPAN or places_meet(places, incident.places) is None:
+    if places_meet(places, incident.places) is None:
         return None
     if not means_compatible(incident.anchor_means, sentence.claim.means):
         return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from checker.claims.gazetteer import towns
 from checker.judge.scoring import score
 from checker.models import Claim, Verdict
 from checker.nlp.nli import NLI_CONTRADICTION_PROBABILITY
@@ -66,8 +67,7 @@ def rival_attackers(a: Claim, b: Claim) -> bool:
         return False
     if not (a.means and b.means and set(a.means) & set(b.means)):
         return False
-    a_towns = {place for place in a.locations if place.level == "town"}
-    b_towns = {place for place in b.locations if place.level == "town"}
+    a_towns, b_towns = towns(a.locations), towns(b.locations)
     if (a_towns or b_towns) and not a_towns & b_towns:
         return False  # two towns, or a town and a whole province: not told as one attack
     matches = match_quantities(a.quantities, b.quantities)

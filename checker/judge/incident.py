@@ -7,9 +7,10 @@ import datetime as dt
 import re
 
 import checker.lexicon as lx
+from checker.claims.gazetteer import towns
 from checker.claims.means import means_compatible
 from checker.judge.places import places_overlap, same_place, specific_places
-from checker.models import Claim, Location
+from checker.models import Claim
 
 # A report's undated sentence tells the news of its day or the day before; an event pinned
 # this many days before both reports of one news cycle is an earlier incident.
@@ -148,45 +149,24 @@ def _same_window(a_window: str, b_window: str) -> bool:
     return a_window == b_window
 
 
-# Words that stretch a sentence's count over more than one day ("over the weekend", "in
-# three days", "two days of bombardment", "Saturday and Sunday"): a toll of several days is
-# no rival of one day's.
-SEVERAL_DAYS_RE = re.compile(
-    r"\b(?:over|in|during|across) the (?:weekend|past (?:few|two|three|several) days)\b"
-    r"|\b(?:in|over|within) (?:two|three|four|five|six|several|\d+) days\b"
-    r"|\b(?:two|three|four|five|six|several|\d+) days of\b"
-    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days? and (?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
-    re.IGNORECASE,
-)
-
-# Outlets place one attack by its town or by its province ("a gas attack in Idlib province"),
-# so a governorate alone is no wider scope; words that sum a province's or the country's
-# attacks are ("strikes across rebel-held Idlib province", "towns across the country").
-SUMMED_PLACES_RE = re.compile(
-    r"\b(?:across|throughout|all over) (?:the )?(?:rebel-held |regime-held |opposition-held "
-    r"|government-held |northern |southern |eastern |western )?\w+|\bin and around\b"
-    r"|\bnationwide\b|\bstrikes (?:on|in) (?:the )?\w+ province\b",
-    re.IGNORECASE,
-)
+# Several days' tolls and sums over a province (lexicon.py: SEVERAL_DAYS, SUMMED_PLACES).
+SEVERAL_DAYS_RE = re.compile(lx.SEVERAL_DAYS, re.IGNORECASE)
+SUMMED_PLACES_RE = re.compile(lx.SUMMED_PLACES, re.IGNORECASE)
 
 
 def different_scope(a: Claim, b: Claim) -> str | None:
     """One town's toll against a sum over a province or the country, or one day's against
     several days': figures of a part and a whole disagree without contradicting (GUIDELINES
     step 1). Only disagreeing figures are held to it; agreeing ones still agree."""
-    a_town, b_town = _towns(a), _towns(b)
+    a_town, b_town = towns(a.locations), towns(b.locations)
     if bool(a_town) != bool(b_town):
         town, other = (a, b) if a_town else (b, a)
         if summed := SUMMED_PLACES_RE.search(other.sentence.text):
-            towns = ", ".join(sorted(place.name for place in _towns(town)))
-            return f"different scope ({towns} vs a sum {summed[0]})"
+            named = ", ".join(sorted(place.name for place in towns(town.locations)))
+            return f"different scope ({named} vs a sum {summed[0]})"
     if _several_days(a) != _several_days(b):
         return "different scope (one day's count vs several days')"
     return None
-
-
-def _towns(claim: Claim) -> set[Location]:
-    return {place for place in claim.locations if place.level == "town"}
 
 
 def _several_days(claim: Claim) -> bool:

@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 
 import checker.lexicon as lx
-from checker.claims.gazetteer import most_specific, within
+from checker.claims.gazetteer import most_specific, towns, within
 from checker.models import Claim
 
 
@@ -55,8 +55,7 @@ def places_overlap(a: Claim, b: Claim, *, hierarchy: bool = True) -> bool | None
     a_places, b_places = specific_places(a.places), specific_places(b.places)
     if not a_places or not b_places:
         return None
-    a_towns = {place for place in a.locations if place.level == "town"}
-    b_towns = {place for place in b.locations if place.level == "town"}
+    a_towns, b_towns = towns(a.locations), towns(b.locations)
     if a_towns and b_towns and not a_towns & b_towns:
         return False  # "the city of Idlib" and "Maaret al-Numan in Idlib": two towns
     if any(same_place(x, y) for x in a_places for y in b_places):

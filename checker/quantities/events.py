@@ -179,4 +179,4 @@ def _remainder(tokens: list[Token], candidate: Candidate, before: list[Candidate
     wounded 29 others" are the wounded, a count of their own)."""
     if candidate.counted or lower_at(tokens, candidate.end - 1) != "others":
         return False
-    return any(other.event == candidate.event for other in before if candidate.event)
+    return candidate.event is not None and any(other.event == candidate.event for other in before)

@@ -13,7 +13,7 @@ from checker.store.manifest import (
 from checker.store.merge import merge
 from checker.store.search import NeighbourSearch
 from checker.store.verify import IndexHealth, verify_index
-from checker.store.view import IndexView, view_of, view_with
+from checker.store.view import IndexView, sentences_of, view_of, view_with
 
 __all__ = [
     "FORMAT_VERSION",
@@ -32,6 +32,7 @@ __all__ = [
     "merge",
     "read_manifest",
     "save_index",
+    "sentences_of",
     "verify_index",
     "view_of",
     "view_with",

@@ -1,11 +1,11 @@
 """The incidents of a saved index: which sentences each incident holds, by stable id.
 
-A generation stores only each incident's id and its members' keys (article id, sentence index)
-in `incidents.json` (a member names its article's checksum too, so a re-indexed article
-whose text changed leaves its old incidents); everything else about an incident (place, days, means, outlets) follows
-from its members and is rebuilt by replaying them (incidents/build.py). That keeps the file
-small and its incidents consistent with the claims beside it, and lets `index` and `check`
-join new reports to the incidents already built, so an incident keeps its id as reports arrive.
+A generation stores only each incident's id and its members' keys (article id, article
+checksum, sentence index) in `incidents.json`: a re-indexed article whose text changed leaves
+its old incidents. Everything else about an incident (place, days, means, outlets) follows from
+its members and is rebuilt by replaying them (incidents/build.py). That keeps the file small and
+its incidents consistent with the claims beside it, and lets `index` and `check` join new
+reports to the incidents already built, so an incident keeps its id as reports arrive.
 """
 
 from __future__ import annotations

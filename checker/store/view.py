@@ -28,6 +28,11 @@ class IndexView(BaseModel):
     incidents: list[StoredIncident] | None = None
 
 
+def sentences_of(stored: StoredIndex) -> list[AnalysedSentence]:
+    """Every row of the index as an analysed sentence (its claim and article)."""
+    return _sentences(enumerate(stored.claims), stored.articles)
+
+
 def view_of(stored: StoredIndex) -> IndexView:
     """The whole index as written: every row, searched in its saved FAISS index."""
     saved = stored.vector_index
@@ -36,7 +41,7 @@ def view_of(stored: StoredIndex) -> IndexView:
     return IndexView(
         model=stored.model,
         articles=stored.articles,
-        sentences=_sentences(enumerate(stored.claims), stored.articles),
+        sentences=sentences_of(stored),
         vectors=stored.vectors,
         search=NeighbourSearch(saved),
         incidents=stored.incidents,
