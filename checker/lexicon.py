@@ -270,6 +270,8 @@ HEAD_EVENTS: Final = {
     "life": "killed",
     "fatality": "killed",
     "martyr": "killed",
+    "body": "killed",  # "65 bodies of civilians were found"
+    "corpse": "killed",
     "injury": "wounded",
     "hostage": "abducted",
     "detainee": "arrested",
@@ -492,6 +494,12 @@ SUMMED_PLACES: Final = (
 
 # --- means of attack --------------------------------------------------------------------------
 
+# Gas as a weapon, not the fuel: "an oil and gas field", "a gas station", "gas cylinders".
+_POISON_GAS: Final = (
+    r"(?<!natural )(?<!oil and )gas"
+    r"(?![- ](?:fields?|stations?|plants?|facilit\w+|pipelines?|wells?|cylinders?))"
+)
+
 # How an attack was carried out, as outlets word it: two reports of one incident name
 # compatible means (an air strike is not a car bomb). Patterns are matched on word starts.
 ATTACK_MEANS: Final[dict[str, tuple[str, ...]]] = {
@@ -509,7 +517,7 @@ ATTACK_MEANS: Final[dict[str, tuple[str, ...]]] = {
         "bombers?", "ieds?", "booby", "bomb (?:exploded|went off|blast)", "detonat\\w*",
         "twin bomb\\w*", "truck bomb", "(?:booby-)?trapped",
     ),
-    "chemical": ("chemical", "gas", "sarin", "chlorine", "toxic", "nerve agent"),
+    "chemical": ("chemical", _POISON_GAS, "sarin", "chlorine", "toxic", "nerve agent"),
     "ground": (
         "clashes", "fighting", "battles?", "offensive", "ambush(?:ed)?", "assault",
         "counter-?attacks?", "sniper", "gunmen", "gunfire",

@@ -189,3 +189,45 @@ def test_search_over_saved_hidden_and_added_rows_matches_a_flat_search_of_the_un
         ]
         assert list(found_rows) == expected
         assert np.allclose(found_similarities, [union[row] @ queries[query] for row in expected])
+
+
+def test_one_figure_from_two_outlets_within_days_pairs_without_a_named_place():
+    # FA-KES (fk-216), Al-Manar and the Jordan Times on 1 Aug 2016: neither names a place.
+    manar = "The Monday downing brought the toll for Russian soldiers killed in the Syrian conflict to 18."
+    times = "It brought the total number of members of the Russian forces killed in Syria to 18."
+    # Many other counts of soldiers killed, months away: the count alone is no evidence.
+    others = [
+        article(f"o{n}", "trt", f"{n + 3} soldiers were killed in clashes.", D(2015, 1, 1 + n))
+        for n in range(8)
+    ]
+    corpus = [article("a", "manar", manar, D(2016, 8, 1)), article("b", "jt", times, D(2016, 8, 1))]
+    found = candidates_of([*corpus, *others], min_similarity=0.3)
+    assert (manar, times) in texts(found) or (times, manar) in texts(found)
+    different = times.replace("to 18", "to 25")
+    corpus[1] = article("b", "jt", different, D(2016, 8, 1))
+    found = candidates_of([*corpus, *others], min_similarity=0.3)
+    assert not {manar, different} <= {text for pair in texts(found) for text in pair}
+
+
+def test_one_figure_on_days_and_in_a_town_that_meet_carries_no_incident_gap():
+    # FA-KES (fa-019): Monday's toll in Manbij, told on Monday by Al-Alam and on Tuesday by Daily
+    # Sabah beside Tuesday's; each joined another report's incident (Sunday's, Tuesday's).
+    sunday = "Airstrikes killed at least 21 civilians in Manbij on Sunday."
+    alalam = (
+        "The Observatory said Monday that at least 15 people were killed as the coalition carried "
+        "out raids in a northern district of Manbij city."
+    )
+    tuesday = "Airstrikes on Manbij killed at least 85 civilians on Tuesday."
+    sabah = (
+        "Tuesdays casualties come on the heels of similar airstrikes on the town of Manbij on "
+        "Monday when at least 15 civilians were reportedly killed."
+    )
+    corpus = [
+        article("c", "alaraby", sunday, D(2016, 7, 18)),
+        article("b", "alalam", alalam, D(2016, 7, 18)),
+        article("d", "trt", tuesday, D(2016, 7, 19)),
+        article("a", "dailysabah", sabah, D(2016, 7, 19)),
+    ]
+    found = {texts([c])[0]: c for c in incident_candidates_of(corpus, min_similarity=0.3)}
+    pair = found[(alalam, sabah)]
+    assert pair.incident is None and pair.incident_gap is None

@@ -157,6 +157,29 @@ def test_a_month_or_a_year_is_a_range_of_days():
     assert (day.date, day.until) == (dt.date(2016, 3, 3), None)
 
 
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        # FA-KES: Ahram, 29 Oct 2014, of the Shaer gas field attack of 17 July.
+        (
+            "An earlier attack by IS fighters on Shaer in July left 270 people dead.",
+            (2014, 7, 1),
+            (2014, 7, 31),
+        ),
+        ("The SDF began an assault on Manbij in late May.", (2014, 5, 1), (2014, 5, 31)),
+        ("The town fell in December.", (2013, 12, 1), (2013, 12, 31)),  # the latest December
+        ("Last month two persons were injured in shelling.", (2014, 9, 1), (2014, 9, 30)),
+    ],
+)
+def test_a_month_without_a_year_is_the_latest_such_month(text, first, last):
+    (month,) = find_times(text, dt.date(2014, 10, 29))
+    assert (month.date, month.until) == (dt.date(*first), dt.date(*last))
+
+
+def test_may_the_verb_is_no_month():
+    assert find_times("Officials said the toll in may rise.", dt.date(2014, 10, 29)) == []
+
+
 def test_places_the_gazetteer_knows_are_found_in_running_text():
     claim = claim_of(
         "Air strikes on the de facto capital Raqa and on Syrias Aleppo city killed 25."
@@ -178,6 +201,21 @@ def test_means_of_attack():
     assert claim_of("Barrel bombs dropped from helicopters killed 11.").means == ["air"]
     assert claim_of("Twin car bomb explosions killed 18 in Homs.").means == ["bombing"]
     assert claim_of("Rebel shelling killed nine civilians.").means == ["shelling"]
+    assert claim_of("A sarin gas attack killed 58 in Khan Sheikhun.").means == ["chemical"]
+    # FA-KES, Ahram: the fuel is no weapon.
+    gas_field = claim_of(
+        "Islamic State group jihadists have attacked an oil and gas field in Syria killing at "
+        "least 30 pro-regime gunmen."
+    )
+    assert gas_field.means == ["ground"]
+
+
+def test_deir_ez_zor_is_found_with_its_article():
+    claim = claim_of(
+        "On September 17 US-led coalition aircraft carried out four strikes against the Syrian "
+        "army near the Deir ez-Zor airport leaving 62 soldiers killed."
+    )
+    assert [location.name for location in claim.locations] == ["Deir ez-Zor"]
 
 
 def test_a_person_quoted_by_name_is_the_speaker_without_ner():

@@ -39,6 +39,11 @@ COUNTS = [
         "38 civilians", (38, 38, 38, "exact", "civilian", "killed"),
         id="killed-then-aside-then-a-new-verb"),
     pytest.param(
+        "Syrian activists are reporting that at least 65 bodies of civilians have been found in "
+        "a central town retaken by government forces from the Islamic State group.",
+        "at least 65 bodies of civilians", (65, 65, None, "at_least", "civilian", "killed"),
+        id="bodies-found-are-dead"),
+    pytest.param(
         "Syrian air raids targeted several civilian sites in an area outside the ceasefire zone "
         "killing nine children and 14 others local activists have reported.",
         "14 others", (14, 14, 14, "exact", "", "killed"), id="the-others-are-a-remainder"),

@@ -160,7 +160,9 @@ def _geonames_rows() -> list[dict[str, str]]:
 
 # A capitalised name of up to three words, each perhaps with its Arabic article ("Maarat
 # al-Numan", "Deir Ezzor", "al-Bab"): the spans the gazetteer scan looks up.
-_NAME_WORD = r"\b(?:(?:al|el|ad|as|ash|an|ar|at|az|Al|El)[- ])?[A-Z][a-z'`]+(?:-[A-Z]?[a-z'`]+)?"
+_NAME_WORD = (
+    r"\b(?:(?:al|el|ad|as|ash|an|ar|at|az|ed|es|ez|Al|El)[- ])?[A-Z][a-z'`]+(?:-[A-Z]?[a-z'`]+)?"
+)
 NAME_RUN_RE = re.compile(rf"{_NAME_WORD}(?:[ -]{_NAME_WORD}){{0,3}}")
 # A one-word town name this short needs its article ("al-Bab"): short names collide with
 # people's names and words ("Nawa", "Tafas").

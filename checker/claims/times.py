@@ -21,11 +21,15 @@ MONTH_DAY_RE = re.compile(
     rf"(?:,?\s+(\d{{4}}))?",
     re.I,
 )
-# A month or a year with no day: "in August 2013", "last December", "in 2015", "last year".
+# A month or a year with no day: "in August 2013", "last December", "in late May" (the latest
+# such month), "in 2015", "last year", "last month".
 MONTH_YEAR_RE = re.compile(
     rf"\b(?:(?P<month>{lx.MONTH_PATTERN})\s+(?P<year>(?:19|20)\d\d)"
-    rf"|last\s+(?P<last_month>{lx.MONTH_PATTERN})|in\s+(?P<only_year>(?:19|20)\d\d)"
-    r"|(?P<last_year>last\s+year))\b",
+    rf"|last\s+(?P<last_month>{lx.MONTH_PATTERN})"
+    rf"|(?:(?:in|during|by|until)\s+(?:(?:early|late|mid)[- ])?|(?:early|late|mid)[- ])"
+    rf"(?P<bare_month>{lx.MONTH_PATTERN})(?!\s*\d)"
+    r"|in\s+(?P<only_year>(?:19|20)\d\d)|(?P<last_year>last\s+year)"
+    r"|(?P<previous_month>last\s+month))\b",
     re.I,
 )
 # Cumulative windows make a toll a different quantity from a one-day toll.
@@ -76,14 +80,23 @@ def find_times(text: str, published: dt.date | None) -> list[TimeExpression]:
 
 def _month_or_year(match: re.Match[str], published: dt.date | None) -> TimeExpression | None:
     """The range of days a month or a year names, resolved against `published`."""
-    if match["month"] or match["last_month"]:
-        month = lx.MONTH_NUMBERS[(match["month"] or match["last_month"]).lower()]
+    if match["previous_month"]:  # "last month": the month before publication's
+        if published is None:
+            return None
+        last = published.replace(day=1) - dt.timedelta(days=1)
+        return TimeExpression(text=match.group(0), date=last.replace(day=1), until=last)
+    if match["bare_month"] and not match["bare_month"][0].isupper():
+        return None  # "in may": the verb, not the month
+    if name := match["month"] or match["last_month"] or match["bare_month"]:
+        month = lx.MONTH_NUMBERS[name.lower()]
         if match["year"]:
             year = int(match["year"])
-        elif published is not None:  # "last December": the latest December before publication
-            year = published.year if month < published.month else published.year - 1
-        else:
+        elif published is None:
             return None
+        elif match["last_month"]:  # "last December": the latest December before publication
+            year = published.year if month < published.month else published.year - 1
+        else:  # "in July": the latest July, this month's included
+            year = published.year if month <= published.month else published.year - 1
         last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
         return TimeExpression(text=match.group(0), date=dt.date(year, month, 1), until=last)
     if match["only_year"]:

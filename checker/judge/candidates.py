@@ -13,8 +13,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from checker.claims.gazetteer import most_specific
 from checker.incidents import Incidents, describe, place_name
+from checker.incidents.models import Incident
 from checker.incidents.when import days_meet, event_days
+from checker.incidents.where import places_meet
 from checker.judge.evidence import SIMILARITY_DIGITS
 from checker.judge.places import places_overlap
 from checker.models import AnalysedSentence, PairingOptions
@@ -76,6 +79,10 @@ def with_incidents(candidate: Candidate, incidents: Incidents) -> Candidate:
         return candidate.model_copy(update={"same_incident": False})
     if a.id == b.id:
         return candidate.model_copy(update={"incident": a.id, "same_incident": True})
+    if _same_figure(candidate.a, candidate.b) and _own_words_meet(candidate, a, b):
+        # One figure of one thing, on days and in places that meet: one report, the incidents
+        # split by which of their neighbours each joined; nothing is known against the pair.
+        return candidate
     candidate = candidate.model_copy(update={"same_incident": False})
     if a.place is None or b.place is None or a.first_day is None or b.first_day is None:
         return candidate  # an unplaced or undated incident says nothing against the pair
@@ -83,6 +90,27 @@ def with_incidents(candidate: Candidate, incidents: Incidents) -> Candidate:
         return candidate  # worded as one wire story: one incident, however its parts were read
     gap = f"different incidents ({describe(a)} vs {describe(b)})"
     return candidate.model_copy(update={"incident_gap": gap})
+
+
+def _own_words_meet(candidate: Candidate, a: Incident, b: Incident) -> bool:
+    """Whether the two sentences' event days meet and their places (their own, else their
+    incident's) meet."""
+    a_days, b_days = event_days(candidate.a), event_days(candidate.b)
+    if a_days is None or b_days is None or not days_meet(a_days, b_days, slack=dt.timedelta()):
+        return False
+    a_places = most_specific(candidate.a.claim.locations) or [p for p in [a.place] if p]
+    b_places = most_specific(candidate.b.claim.locations) or [p for p in [b.place] if p]
+    return places_meet(a_places, b_places) is not None
+
+
+def _same_figure(a: AnalysedSentence, b: AnalysedSentence) -> bool:
+    """Whether both sentences state one figure of one counted thing ("at least 15 civilians",
+    "15 people")."""
+    return any(
+        qa.value is not None and qa.value == qb.value and match_strength(qa, qb) > 0
+        for qa in a.claim.quantities
+        for qb in b.claim.quantities
+    )
 
 
 def find_candidates(
@@ -266,6 +294,10 @@ def _same_event_evidence(
     if not (a.claim.quantities and b.claim.quantities):
         # Non-numeric pairs (paraphrases, contradictions) need the same place within days.
         return _share_place(a, b) and (gap is None or gap <= CONTRADICTION_DAYS)
+    if _same_figure(a, b) and (gap is None or gap <= CLAIM_WINDOW_DAYS):
+        # One figure of one thing within days, worded alike, in places not known to differ:
+        # most often one report ("the toll for Russian soldiers ... to 18").
+        return places_overlap(a.claim, b.claim) is not False
     return bool(_buckets(a) & _buckets(b) & rare) or (
         _share_place(a, b) and (near or similarity >= CLOSE_WORDING_SIMILARITY)
     )
