@@ -110,8 +110,17 @@ def test_a_report_dated_by_its_month_joins_the_one_incident_of_that_month():
         "Islamic State fighters killed 40 soldiers in Homs on Monday.",
         date=D(2014, 7, 29),
     )
-    _, ambiguous = incidents_of([strike, background, another])
-    assert len(ambiguous.incidents) == 3  # two July incidents in Homs: the month names neither
+    # Two July incidents in Homs: the figure names the one (the 270 dead of the 17th) ...
+    view, two = incidents_of([strike, background, another])
+    assert len(two.incidents) == 2
+    rows = {s.article.id: s.row for s in view.sentences}
+    assert two.of(rows["b"]).id == two.of(rows["a"]).id != two.of(rows["c"]).id
+    # ... and a figure neither gives names neither.
+    other_figure = background.model_copy(
+        update={"text": background.text.replace("270", "300"), "checksum": "other"}
+    )
+    _, ambiguous = incidents_of([strike, other_figure, another])
+    assert len(ambiguous.incidents) == 3
 
 
 def test_undated_and_unplaced_counts_stay_in_their_own_article():

@@ -28,6 +28,7 @@ from checker.incidents.models import Incident
 from checker.incidents.when import DatedBy, DayRange, days_meet, event_days
 from checker.incidents.where import PlaceSource, lead_places, places_meet, places_of
 from checker.models import AnalysedSentence, Location
+from checker.quantities import match_strength
 from checker.store.incident_file import StoredIncident
 
 # Days the words of two reports give must meet exactly (Monday's raid and Tuesday's are two
@@ -164,14 +165,33 @@ def _place(report: _Report, built: _Building) -> None:
     ]
     if _wide(report.days):
         # "An earlier attack in July left 270 dead": a background report dated by its month
-        # joins the one incident of its month that fits, and opens none when several do.
+        # joins the one incident of its month that fits, or of several the one whose reports
+        # give its figure, and opens none when that leaves several.
         fitting = [(fit, incident) for fit, incident in fitting if not _wide(incident.days)]
+        if len({id(incident) for _, incident in fitting}) > 1:
+            fitting = [
+                item for item in fitting if _states_figure(item[1], report.sentence, strict=True)
+            ] or [item for item in fitting if _states_figure(item[1], report.sentence)]
         if len({id(incident) for _, incident in fitting}) != 1:
             fitting = []
     if fitting:
         _join(min(fitting, key=lambda item: item[0])[1], report)
     else:
         _open(report, built)
+
+
+def _states_figure(incident: _Open, sentence: AnalysedSentence, *, strict: bool = False) -> bool:
+    """Whether a report of the incident gives one of the sentence's figures for the same event
+    ("270 soldiers were killed", "left 270 people dead"); `strict`: of the same counted thing."""
+    return any(
+        mine.value is not None
+        and mine.value == theirs.value
+        and mine.event == theirs.event
+        and (not strict or match_strength(mine, theirs) > 0)
+        for member in incident.members
+        for theirs in member.claim.quantities
+        for mine in sentence.claim.quantities
+    )
 
 
 @dataclass
