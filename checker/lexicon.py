@@ -190,6 +190,15 @@ GENERIC_HEADS: Final = frozenset({
     "man", "individual", "person", "death", "life", "fatality", "casualty", "injury", "body",
     "case", "team", "unit", "operative", "force", "victim", "round",
 })  # fmt: skip
+# Counted nouns that name a part of the dead or the hurt, not all of them: "six teachers" or
+# "one man" is no rival figure for "11 civilians" or "35 people" (a part and its whole).
+SUBGROUP_NOUNS: Final = frozenset({
+    "teacher", "student", "journalist", "worker", "employee", "farmer", "shepherd", "mourner",
+    "witness", "sibling", "son", "daughter", "brother", "sister", "colleague", "observer",
+    "staff", "staffer", "native", "patient", "worshipper", "worshiper", "passenger",
+    "protester", "demonstrator", "man", "officer", "pilot", "guard", "adviser", "advisor",
+    "commander", "leader", "infant", "baby", "toddler", "newborn", "mother", "wife",
+})  # fmt: skip
 # Modifier words / bigrams -> category, for generic heads and for "members of X".
 MODIFIER_CATEGORY: Final = {
     "white helmets": "rescuer", "civil defence": "rescuer", "civil defense": "rescuer",

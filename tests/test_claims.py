@@ -74,6 +74,11 @@ def test_revised_toll_wording():
         "Opposition websites stated that the death toll has risen to 85 people."
     ).toll_update
     assert not claim_of("At least 56 people were killed in the strikes.").toll_update
+    # FA-KES, Daily Sabah 8 Apr 2017: the 15 is superseded.
+    assert claim_of(
+        "The monitoring group updated its earlier death toll of 15 for the strike on Urum al-Joz "
+        "saying three more people had died of serious injuries."
+    ).toll_update
 
 
 def test_denial_and_negation():

@@ -156,6 +156,16 @@ CASES = [
         id="three-crewmembers-vs-11-children",
     ),
     pytest.param(
+        # FA-KES, 26 Oct 2016 (the Hass school strike): UNICEF's teachers are some of the dead.
+        "Airstrikes on Syrias rebel-held Idlib province hit a school and the surrounding area on Wednesday killing at least 26 civilians including many children a monitor and activists said.",
+        "The UN childrens agency UNICEF said six teachers had been killed in air strikes on a school in rebel-held Idlib province on Wednesday.",
+        D(2016, 10, 26),
+        D(2016, 10, 26),
+        0.6,
+        "unrelated",
+        id="six-teachers-are-part-of-26-civilians",
+    ),
+    pytest.param(
         "Anti-government activists say airstrikes have hit a market and other targets in the northwestern Syrian city of Idlib killing at least 12 people.",
         "Meanwhile three people were killed in a Russian airstrike on a residential area in the city of Maaret al-Numan in Idlib.",
         D(2016, 6, 12),

@@ -37,8 +37,9 @@ SPACY_BATCH = 256
 TOLL_UPDATE_RE = re.compile(
     r"\b(ris(?:en|es|ing)|rose|raised|climbed|jumped|increased) to\b|\b(?:has|had|have) risen\b"
     r"|\braised the (?:death )?toll\b|\b(?:new|latest|updated|revised|final) (?:death )?toll\b"
-    r"|\bupdating an earlier\b|\b(?:initial|preliminary|earlier) (?:reports?|toll|figures?)\b"
-    r"|\bprevious (?:death )?toll\b|\blater updated\b",
+    r"|\bupdat(?:ing|ed) (?:an|its) earlier\b"
+    r"|\b(?:initial|preliminary|earlier|previous) (?:death )?(?:reports?|toll|figures?)\b"
+    r"|\blater updated\b",
     re.I,
 )
 DENIAL_RE = re.compile(

@@ -72,6 +72,8 @@ def match_strength(qa: Quantity, qb: Quantity) -> float:
         return 0.0
     if _category(qa) in MEASURED and qa.counted != qb.counted:
         return 0.0  # 90 miles and 150 kilometres are not two figures for one thing
+    if qa.counted != qb.counted and lx.SUBGROUP_NOUNS & {qa.counted, qb.counted}:
+        return 0.0  # "six teachers" against "11 civilians": a part of the dead, not a rival
     category_fit = _category_fit(_category(qa), _category(qb))
     if _unclassified_noun(qa) != _unclassified_noun(qb) and _category(qa) != _category(qb):
         # "three crewmembers" or "four staff" against "11 children" or "12 people": a group
