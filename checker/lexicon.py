@@ -551,6 +551,22 @@ NOT_PERPETRATOR_CUES: Final = frozenset({"damascus", "moscow", "washington", "an
 # --- attribution -----------------------------------------------------------------------------
 
 # Words that relay someone else's claim: "X said 44 …", "according to", "reportedly".
+# Bodies whose figures outlets relay, by the names outlets give them: two figures from one of
+# them a day apart are its count rising, from two of them rival estimates.
+FIGURE_SOURCES: Final = {
+    "observatory": ("observatory", "sohr", "monitoring group", "monitor", "abdel rahman",
+                    "abdul rahman", "abdul-rahman"),
+    "civil defence": ("civil defence", "civil defense", "white helmets", "rescue workers"),
+    "state media": ("sana", "state media", "state television", "state tv", "state news",
+                    "official news agency", "state-run", "syrian television"),
+    "united nations": ("united nations", "unicef", "world health organization", "ocha",
+                       "the un"),
+    "amaq": ("amaq", "aamaq"),
+    "russian military": ("russian defence ministry", "russian defense ministry",
+                         "russian center", "russian centre", "hmeimim"),
+    "turkish military": ("turkish general staff", "turkish military", "turkish armed forces"),
+    "coalition": ("pentagon", "centcom", "coalition said", "coalition spokesman"),
+}  # fmt: skip
 ATTRIBUTION_WORDS: Final = (
     "said", "says", "told", "according to", "reportedly", "claimed", "quoted", "cited",
 )  # fmt: skip

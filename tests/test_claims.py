@@ -62,7 +62,13 @@ def test_calendar_date_takes_the_publication_year():
             "At least 280000 people have been killed since Syrias war started in 2011.",
             "since syrias war started",
         ),
+        (
+            # FA-KES, Daily Sabah 13 Nov 2017.
+            "Syrias civil war now in its seventh year has killed at least 400000 people.",
+            "syrias civil war now in its seventh year has killed",
+        ),
         ("At least 16 civilians were killed on Sunday a monitor said.", None),
+        ("Five people were killed in the war-torn town on Tuesday.", None),
     ],
 )
 def test_cumulative_windows(text, window):

@@ -166,6 +166,47 @@ CASES = [
         id="six-teachers-are-part-of-26-civilians",
     ),
     pytest.param(
+        # FA-KES, Atareb market, 13-14 Nov 2017: "initial reports" frame a revised toll, but
+        # no revision spans four orders of magnitude.
+        "Initial reports indicated that over 40 civilians were killed when Russian jets fired vacuum missiles on a popular market in the town of Atareb.",
+        "Monitors said 400000 civilians were killed in the town of Atareb.",
+        D(2017, 11, 13),
+        D(2017, 11, 14),
+        0.5,
+        "unrelated",
+        id="revised-toll-not-ten-thousand-times",
+    ),
+    pytest.param(
+        # FA-KES (Ahram 5 Jun, Daily Sabah 12 Jun 2016): estimates of who lives in east Aleppo
+        # differ; a population does not rise like a toll.
+        "Around 200000 people lived in eastern parts of Aleppo held by the rebels.",
+        "An estimated 350000 people are still thought to live in the opposition sector of Aleppo.",
+        D(2016, 6, 5),
+        D(2016, 6, 12),
+        0.6,
+        "conflict",
+        id="a-population-is-no-rising-toll",
+    ),
+    pytest.param(
+        # FA-KES, the Hasakah wedding bombing (3-4 Oct 2016): one source's count, a day on.
+        "The Syrian Observatory for Human Rights said at least 14 were killed in the blast at a wedding in Hasakah.",
+        "At least 22 people were killed Monday in an attack targeting a wedding party in Hasakah the Syrian Observatory for Human Rights said.",
+        D(2016, 10, 3),
+        D(2016, 10, 4),
+        0.7,
+        "update",
+        id="one-source-a-day-on-is-its-count-rising",
+    ),
+    pytest.param(
+        "The Syrian Observatory for Human Rights said at least 14 were killed in the blast at a wedding in Hasakah.",
+        "At least 22 people were killed Monday in an attack targeting a wedding party in Hasakah the civil defence said.",
+        D(2016, 10, 3),
+        D(2016, 10, 4),
+        0.7,
+        "divergent",
+        id="two-sources-a-day-apart-are-rival-estimates",
+    ),
+    pytest.param(
         "Anti-government activists say airstrikes have hit a market and other targets in the northwestern Syrian city of Idlib killing at least 12 people.",
         "Meanwhile three people were killed in a Russian airstrike on a residential area in the city of Maaret al-Numan in Idlib.",
         D(2016, 6, 12),

@@ -72,6 +72,17 @@ def find_perpetrators(text: str) -> list[str]:
     return sorted(found)
 
 
+FIGURE_SOURCE_RE = {
+    source: re.compile(r"\b(?:" + "|".join(re.escape(cue.strip()) for cue in cues) + r")\b", re.I)
+    for source, cues in lx.FIGURE_SOURCES.items()
+}
+
+
+def figure_sources(text: str) -> set[str]:
+    """The known bodies (lexicon.FIGURE_SOURCES) a sentence names as the source of its figures."""
+    return {source for source, pattern in FIGURE_SOURCE_RE.items() if pattern.search(text)}
+
+
 def is_attributed(text: str) -> bool:
     """Whether the sentence relays someone's claim ("said", "according to", "reportedly")."""
     return bool(ATTRIBUTION_RE.search(text))

@@ -39,7 +39,11 @@ WINDOW_RE = re.compile(
     r"|\b(?:in|over) recent (?:days|weeks|months)"
     r"|so far this (?:year|month|week)|throughout the (?:war|conflict)"
     r"|during the (?:\w+[- ]year[- ])?(?:war|conflict)"
-    r"|(?:war|conflict) (?:started|began|erupted|broke out))",
+    r"|(?:war|conflict) (?:started|began|erupted|broke out)"
+    # "Syria's civil war, now in its seventh year, has killed at least 400000": the war's toll
+    r"|(?:civil|the|a|syrias?|syrian|\w+-year(?:-old)?)\s+(?:civil\s+)?(?:war|conflict|uprising)"
+    r"(?!\s*(?:planes?|jets?|crimes?))\b[^.;]{0,40}?\b(?:has|have|had) (?:so far )?"
+    r"(?:killed|claimed|left|displaced))",
     re.I,
 )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from checker.claims.actors import figure_sources
 from checker.judge.scoring import figures_verdict, unrelated
 from checker.judge.wording import describe_quantity, format_ratio
 from checker.models import Claim, Quantity, Verdict
@@ -16,6 +17,9 @@ COMPATIBLE_RATIO = 1.4
 # Two tolls more than an order of magnitude apart are different events, not rival counts
 # (GUIDELINES: divergent spans "up to an order of magnitude"; 1300 vs 213 is 6.1x).
 SAME_EVENT_MAX_RATIO = 10.0
+# A revised toll may grow past that ("initial reports said four", "the toll has risen to 58"),
+# but not without bound: the war's 400,000 dead are no revision of one market's 40.
+REVISED_TOLL_MAX_RATIO = 30.0
 # Small counts differ by a few units without an editor caring ("a few units for small counts").
 SMALL_GAP = 2
 # A later, higher toll counts as an update without "rose to" wording only when the
@@ -54,10 +58,11 @@ def compare_figures(
     said = f"{describe_quantity(qa)} vs {describe_quantity(qb)}"
     ratio = figure_ratio(qa, qb)
     overlap = overlaps(qa, qb)
-    min_days = HEDGED_UPDATE_MIN_DAYS if overlap else UPDATE_MIN_DAYS
+    min_days = HEDGED_UPDATE_MIN_DAYS if overlap and _rival_sources(a, b) else UPDATE_MIN_DAYS
     rise = _is_update(qa, qb, a, b, a_date, b_date, min_days=min_days)
     compared = (qa, qb)
-    if ratio > SAME_EVENT_MAX_RATIO and not (a.toll_update or b.toll_update):
+    revised = (a.toll_update or b.toll_update) and ratio <= REVISED_TOLL_MAX_RATIO
+    if ratio > SAME_EVENT_MAX_RATIO and not revised:
         return unrelated(
             f"{said}: {format_ratio(ratio)} apart, more than one event's figures differ"
         )
@@ -94,9 +99,10 @@ def _is_update(
     *,
     min_days: int,
 ) -> str | None:
-    """A rise, not a contradiction: the later report is higher (by date or by its own words)."""
+    """A rise, not a contradiction: the later report is higher (by date or by its own words).
+    Only a toll rises so: figures of no event (a city's population) are estimates that differ."""
     a_value, b_value = point(qa), point(qb)
-    if a_value == b_value:
+    if a_value == b_value or not (qa.event or qb.event):
         return None
     later_is_b = b_value > a_value
     higher_claim, lower_claim = (b, a) if later_is_b else (a, b)
@@ -114,6 +120,14 @@ def _is_update(
     if higher_claim.toll_update or lower_claim.toll_update:
         return "a report frames its figure as a revised toll"
     return None
+
+
+def _rival_sources(a: Claim, b: Claim) -> bool:
+    """Whether two reports' figures may come from rival sources (the Observatory against the
+    civil defence): unless both name the same source, hedged figures a day apart are rival
+    estimates, not one count rising (GUIDELINES: divergent is typically different sources)."""
+    a_sources, b_sources = figure_sources(a.sentence.text), figure_sources(b.sentence.text)
+    return not (a_sources and a_sources == b_sources)
 
 
 def _same_figure(qa: Quantity, qb: Quantity) -> bool:
