@@ -180,3 +180,36 @@ def test_copies_of_one_story_are_one_origin():
     (incident,) = result.incidents
     assert incident.stories == 2 and len(incident.outlets) == 3
     assert {figure.doc_id: figure.origin for figure in incident.figures}["b"] == "a"
+
+
+def test_a_sentence_repeated_in_its_article_makes_one_finding():
+    # A headline repeated as the lede: two rows, one sentence text, one fingerprint.
+    repeated = "Warplanes killed 12 people in Atareb on Friday."
+    view = view_of(analyse_articles([
+        article("a", "ahram", f"{repeated}\n\n{repeated} Rescuers searched the rubble."),
+        article("b", "sana", "Warplanes killed 30 people in Atareb on Friday."),
+    ], embedder=FakeEmbedder()))  # fmt: skip
+    result = build_report(view, index_name="t", options=PairingOptions(min_similarity=0.0))
+    fingerprints = [pair.fingerprint for pair in result.pairs]
+    assert len(fingerprints) == len(set(fingerprints)) == 1
+    assert result.summary.pairs_by_kind["conflict"] == 1
+
+
+def test_a_month_dated_figure_joins_no_incident_that_does_not_give_it():
+    # FA-KES (Al-Manar, Jun 2016): "in January another attack ... killed 70" is not the one
+    # January incident in Damascus, eight killed by mortars.
+    mortars = article(
+        "a",
+        "sana",
+        "Eight people were killed Wednesday in terrorist mortar attacks on Damascus.",
+        date=D(2016, 1, 14),
+    )
+    background = article(
+        "b",
+        "manar",
+        "And in January another attack by Daesh in the capital Damascus killed 70 people.",
+        date=D(2016, 6, 20),
+    )
+    view, built = incidents_of([mortars, background])
+    rows = {s.article.id: s.row for s in view.sentences}
+    assert built.of(rows["a"]).id != built.of(rows["b"]).id

@@ -165,10 +165,11 @@ def _place(report: _Report, built: _Building) -> None:
     ]
     if _wide(report.days):
         # "An earlier attack in July left 270 dead": a background report dated by its month
-        # joins the one incident of its month that fits, or of several the one whose reports
-        # give its figure, and opens none when that leaves several.
+        # joins the one incident of its month whose reports give its figure (a month holds
+        # many attacks; "in January another attack killed 70" is none of January's tolls of 8),
+        # and opens none when several do; one that gives no figure, the one that fits.
         fitting = [(fit, incident) for fit, incident in fitting if not _wide(incident.days)]
-        if len({id(incident) for _, incident in fitting}) > 1:
+        if report.sentence.claim.quantities:
             fitting = [
                 item for item in fitting if _states_figure(item[1], report.sentence, strict=True)
             ] or [item for item in fitting if _states_figure(item[1], report.sentence)]
