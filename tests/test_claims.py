@@ -221,6 +221,22 @@ def test_means_of_attack():
     assert gas_field.means == ["ground"]
 
 
+def test_a_place_in_a_clause_about_an_earlier_event_is_not_where_the_count_happened():
+    # FA-KES, Al-Araby 4 Apr 2017: the 19 died near Damascus, not in Khan Sheikhun.
+    ghouta = claim_of(
+        "At least 19 people were killed near the Syrian capital on Tuesday including six "
+        "children just hours after a suspected chemical gas attack left dozens dead in Khan "
+        "Sheikhun."
+    )
+    assert [location.name for location in ghouta.locations] == ["Damascus"]
+    # FA-KES (fa-019): the count sits in the clause, and so does its place.
+    manbij = claim_of(
+        "Tuesdays casualties come on the heels of similar airstrikes on the Daesh-held town of "
+        "Manbij on Monday when at least 15 civilians were reportedly killed."
+    )
+    assert [location.name for location in manbij.locations] == ["Manbij"]
+
+
 def test_deir_ez_zor_is_found_with_its_article():
     claim = claim_of(
         "On September 17 US-led coalition aircraft carried out four strikes against the Syrian "

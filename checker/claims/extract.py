@@ -24,7 +24,13 @@ from checker.claims.actors import (
 )
 from checker.claims.gazetteer import locate, scan_places
 from checker.claims.means import find_means
-from checker.claims.places import find_places, names_a_government, names_a_medium
+from checker.claims.places import (
+    CAPITAL_PHRASE_RE,
+    find_places,
+    in_earlier_event,
+    names_a_government,
+    names_a_medium,
+)
 from checker.claims.times import find_times, find_window
 from checker.models import Claim, Quantity, Sentence
 from checker.quantities import extract_quantities
@@ -107,12 +113,19 @@ def _claim_from_doc(
     sentence: Sentence, quantities: list[Quantity], doc: Any, published: dt.date | None
 ) -> Claim:
     text = sentence.text
+    first_count = min((quantity.end for quantity in quantities), default=None)
     # The entities and place phrases, and every name the gazetteer finds in the text.
+    named = set(find_places(text, doc.ents if doc is not None else ())) | set(scan_places(text))
+    if CAPITAL_PHRASE_RE.search(text):
+        named.add("Damascus")
     places = sorted(
         name
-        for name in set(find_places(text, doc.ents if doc is not None else ()))
-        | set(scan_places(text))
-        if not (names_a_government(name, text) or names_a_medium(name, text))
+        for name in named
+        if not (
+            names_a_government(name, text)
+            or names_a_medium(name, text)
+            or in_earlier_event(name, text, first_count)
+        )
     )
     return Claim(
         sentence=sentence,

@@ -86,6 +86,27 @@ def names_a_medium(name: str, text: str) -> bool:
     )
 
 
+# "... on Tuesday, just hours after a gas attack left dozens dead in Khan Sheikhun": what the
+# clause after such a marker tells is another, earlier event.
+EARLIER_EVENT_RE = re.compile(
+    r"\b(?:hours|days?|weeks?|shortly|just|soon|a day|the day)\s+(?:after|before)\b"
+    r"|\bcame\s+(?:\w+\s+){0,2}after\b|\bon the heels of\b",
+    re.I,
+)
+# The capital named by its role: "near the Syrian capital", "in Syria's capital".
+CAPITAL_PHRASE_RE = re.compile(r"\b(?:the Syrian|Syrias|Syria's) capital\b", re.I)
+
+
+def in_earlier_event(name: str, text: str, first_count: int | None) -> bool:
+    """Whether every mention of `name` lies in a clause telling an earlier event ("hours after
+    ... in Khan Sheikhun") that follows the sentence's first count (`first_count`: where it
+    ends; None when it counts nothing, and then no place is set aside)."""
+    marker = EARLIER_EVENT_RE.search(text)
+    if marker is None or first_count is None or first_count > marker.start():
+        return False
+    return _every_mention(name, text, lambda before, after: len(before) >= marker.end())
+
+
 def _every_mention(name: str, text: str, test: Callable[[str, str], bool]) -> bool:
     """Whether `name` occurs in `text` and `test(text before, text after)` holds at each mention."""
     mentions = list(re.finditer(rf"\b{re.escape(name)}\b", text))
