@@ -550,7 +550,6 @@ NOT_PERPETRATOR_CUES: Final = frozenset({"damascus", "moscow", "washington", "an
 
 # --- attribution -----------------------------------------------------------------------------
 
-# Words that relay someone else's claim: "X said 44 …", "according to", "reportedly".
 # Bodies whose figures outlets relay, by the names outlets give them: two figures from one of
 # them a day apart are its count rising, from two of them rival estimates.
 FIGURE_SOURCES: Final = {
@@ -567,6 +566,7 @@ FIGURE_SOURCES: Final = {
     "turkish military": ("turkish general staff", "turkish military", "turkish armed forces"),
     "coalition": ("pentagon", "centcom", "coalition said", "coalition spokesman"),
 }  # fmt: skip
+# Words that relay someone else's claim: "X said 44 …", "according to", "reportedly".
 ATTRIBUTION_WORDS: Final = (
     "said", "says", "told", "according to", "reportedly", "claimed", "quoted", "cited",
 )  # fmt: skip

@@ -25,7 +25,6 @@ from checker.claims.actors import (
 from checker.claims.gazetteer import locate, scan_places
 from checker.claims.means import find_means
 from checker.claims.places import (
-    CAPITAL_PHRASE_RE,
     find_places,
     in_earlier_event,
     names_a_government,
@@ -116,8 +115,6 @@ def _claim_from_doc(
     first_count = min((quantity.end for quantity in quantities), default=None)
     # The entities and place phrases, and every name the gazetteer finds in the text.
     named = set(find_places(text, doc.ents if doc is not None else ())) | set(scan_places(text))
-    if CAPITAL_PHRASE_RE.search(text):
-        named.add("Damascus")
     places = sorted(
         name
         for name in named

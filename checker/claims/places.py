@@ -18,6 +18,8 @@ PLACE_AFTER_PREPOSITION_RE = re.compile(
 PLACE_BEFORE_NOUN_RE = re.compile(
     rf"(?P<name>{_NAME})\s+(?:city|town|village|district|province|neighbou?rhoods?|countryside|governorate|square|crossing)\b"
 )
+# The capital named by its role: "near the Syrian capital", "in Syria's capital".
+CAPITAL_PHRASE_RE = re.compile(r"\b(?:the Syrian|Syrias|Syria's) capital\b", re.I)
 
 
 def find_places(text: str, entities: Any) -> list[str]:
@@ -55,6 +57,8 @@ def find_place_phrases(text: str) -> set[str]:
             ):
                 continue
             found.add(name)
+    if CAPITAL_PHRASE_RE.search(text):
+        found.add("Damascus")  # "near the Syrian capital"
     return found
 
 
@@ -93,8 +97,6 @@ EARLIER_EVENT_RE = re.compile(
     r"|\bcame\s+(?:\w+\s+){0,2}after\b|\bon the heels of\b",
     re.I,
 )
-# The capital named by its role: "near the Syrian capital", "in Syria's capital".
-CAPITAL_PHRASE_RE = re.compile(r"\b(?:the Syrian|Syrias|Syria's) capital\b", re.I)
 
 
 def in_earlier_event(name: str, text: str, first_count: int | None) -> bool:

@@ -28,7 +28,7 @@ from checker.incidents.models import Incident
 from checker.incidents.when import DatedBy, DayRange, days_meet, event_days
 from checker.incidents.where import PlaceSource, lead_places, places_meet, places_of
 from checker.models import AnalysedSentence, Location
-from checker.quantities import match_strength
+from checker.quantities import same_stated_figure
 from checker.store.incident_file import StoredIncident
 
 # Days the words of two reports give must meet exactly (Monday's raid and Tuesday's are two
@@ -185,10 +185,12 @@ def _states_figure(incident: _Open, sentence: AnalysedSentence, *, strict: bool 
     """Whether a report of the incident gives one of the sentence's figures for the same event
     ("270 soldiers were killed", "left 270 people dead"); `strict`: of the same counted thing."""
     return any(
-        mine.value is not None
-        and mine.value == theirs.value
-        and mine.event == theirs.event
-        and (not strict or match_strength(mine, theirs) > 0)
+        mine.event == theirs.event
+        and (
+            same_stated_figure(mine, theirs)
+            if strict
+            else mine.value is not None and mine.value == theirs.value
+        )
         for member in incident.members
         for theirs in member.claim.quantities
         for mine in sentence.claim.quantities

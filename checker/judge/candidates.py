@@ -21,7 +21,7 @@ from checker.incidents.where import places_meet
 from checker.judge.evidence import SIMILARITY_DIGITS
 from checker.judge.places import places_overlap
 from checker.models import AnalysedSentence, PairingOptions
-from checker.quantities import match_strength
+from checker.quantities import match_strength, same_stated_figure
 from checker.store.view import IndexView
 
 # Search this many raw neighbours so that enough remain after the outlet filter.
@@ -106,11 +106,7 @@ def _own_words_meet(candidate: Candidate, a: Incident, b: Incident) -> bool:
 def _same_figure(a: AnalysedSentence, b: AnalysedSentence) -> bool:
     """Whether both sentences state one figure of one counted thing ("at least 15 civilians",
     "15 people")."""
-    return any(
-        qa.value is not None and qa.value == qb.value and match_strength(qa, qb) > 0
-        for qa in a.claim.quantities
-        for qb in b.claim.quantities
-    )
+    return any(same_stated_figure(qa, qb) for qa in a.claim.quantities for qb in b.claim.quantities)
 
 
 def find_candidates(

@@ -87,6 +87,12 @@ def match_strength(qa: Quantity, qb: Quantity) -> float:
     return round(category_fit * event_fit, 3)
 
 
+def same_stated_figure(qa: Quantity, qb: Quantity) -> bool:
+    """Whether two quantities state one figure of one counted thing ("at least 15 civilians",
+    "15 people"): equal stated values that can count the same thing."""
+    return qa.value is not None and qa.value == qb.value and match_strength(qa, qb) > 0
+
+
 def _category(quantity: Quantity) -> str:
     if not quantity.category and not quantity.counted and quantity.event in lx.PEOPLE_EVENTS:
         return "people"  # "killed 13 and wounded 29": bare counts of a human event
