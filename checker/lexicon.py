@@ -298,7 +298,7 @@ OBJECT_CATEGORIES: Final = frozenset({
 })  # fmt: skip
 # Events whose bare count ("killed 13", "44 dead") is a count of people.
 PEOPLE_EVENTS: Final = frozenset({
-    "killed", "wounded", "abducted", "displaced", "fled", "arrested", "affected", "missing",
+    "killed", "wounded", "casualties", "abducted", "displaced", "fled", "arrested", "affected", "missing",
     "evacuated", "rescued", "returned",
 })  # fmt: skip
 MEASURE_CATEGORIES: Final = frozenset({"distance", "weight"})  # never take part in an event
@@ -370,6 +370,23 @@ STRONG_LINKS: Final = frozenset({
 OBJECT_STARTS: Final = frozenset({"the", "a", "an", "his", "her", "their", "its", "them", "him"})
 PARTITIVE_PRONOUNS: Final = frozenset({"them", "whom", "those", "these", "us", "which"})
 DETERMINERS: Final = frozenset({"the", "its", "their", "his", "her", "our", "these", "those"})
+# Who holds the area a sentence's event struck ("rebel-held east Aleppo", "regime-controlled
+# Ramusa"): a city split between sides has its strikes on each side, two incidents. A town
+# "besieged" by one side is held by the other ("rebel-besieged Foua").
+HOLDERS: Final = {
+    "opposition": r"rebels?|opposition|insurgents?|jihadists?|islamists?|militants?|terrorists?"
+    r"|is|isis|isil|daesh|nusra",
+    "government": r"government|regime|army|loyalists?|pro-government|pro-regime",
+    "kurds": r"kurdish|kurds|ypg|sdf",
+}
+HELD_SUFFIX: Final = r"held|controlled|dominated|run"
+BESIEGED_BY_OTHER: Final = {"opposition": "government", "government": "opposition"}
+# "a rescue service operating in rebel-held territory": where a source works, not the event.
+SOURCE_SITE_BEFORE: Final = r"(?:operating|based|working|works|operates)\s+in\s+$"
+# Attacks told as a habit, not as the incident: "is regularly targeted in ... air strikes".
+HABITUAL: Final = r"\b(?:regularly|routinely|frequently|often|a regular target)\b"
+# "five of the dead were children", "14 of them are fighters": who the part are follows.
+PART_COPULAS: Final = frozenset({"were", "was", "are", "is", "being", "mostly", "all"})
 
 # --- traps -----------------------------------------------------------------------------------
 
@@ -537,10 +554,13 @@ ATTACK_MEANS: Final[dict[str, tuple[str, ...]]] = {
 # destroyed are one attack; abductions, arrests, displacement are incidents of their own kind.
 INCIDENT_EVENTS: Final = {
     **dict.fromkeys(
-        ["killed", "wounded", "affected", "missing", "launched", "destroyed", "intercepted",
+        ["killed", "wounded", "casualties", "affected", "missing", "launched", "destroyed", "intercepted",
          "rescued"], "attack",
     ),
 }  # fmt: skip
+# "19 killed and injured", "killed or wounded 40": one count of the dead and the hurt together.
+JOINT_EVENTS: Final = frozenset({"killed", "wounded"})
+JOINT_EVENT: Final = "casualties"
 # Chemical agents come by air or by shell: they go with either.
 MEANS_GO_WITH_ANY: Final = frozenset({"chemical"})
 

@@ -160,6 +160,7 @@ class Quantity(Frozen):
     event: str | None = Field(
         None, description="normalised event verb: killed, wounded, abducted …"
     )
+    part: bool = Field(False, description="part of a group counted elsewhere: '10 of them'")
 
 
 class TimeExpression(Frozen):

@@ -391,6 +391,21 @@ COUNTS = [
         "and left 29 other people injured.",
         "29 other people", (29, 29, 29, "exact", "people", "wounded"), id="aside-ends-at-and"),
     pytest.param(
+        # FA-KES (Al-Alam, 29 Jun 2016): the dead and the hurt in one figure.
+        "19 Killed and Injured in Tell Abyad Terroirst Attack in Northern Syria.",
+        "19", (19, 19, 19, "exact", "people", "casualties"), id="killed-and-injured-together"),
+    pytest.param(
+        "The shelling killed or wounded 40 people in the town.",
+        "40 people", (40, 40, 40, "exact", "people", "casualties"), id="killed-or-wounded"),
+    pytest.param(
+        # FA-KES (Al-Araby, 17 Oct 2016): who the part are follows the copula.
+        "The Syrian Observatory for Human Rights reported that five of the dead were children.",
+        "five of the dead were children", (5, 5, 5, "exact", "child", "killed"),
+        id="part-named-after-copula"),
+    pytest.param(
+        "Some 20 people died, eight of them children.",
+        "eight of them children", (8, 8, 8, "exact", "child", None), id="of-them-children"),
+    pytest.param(
         "Syria gave a toll of 36 dead among them 15 children and four teachers.",
         "four teachers", (4, 4, 4, "exact", "people", "killed"), id="among-them-list"),
     pytest.param(
@@ -533,6 +548,23 @@ def test_trap_is_not_a_count(sentence: str, trap: str) -> None:
     assert spans, f"{trap!r} is not in the sentence"
     covering = [q.text for q in quantities for a, b in spans if q.start < b and a < q.end]
     assert covering == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "focus", "part"),
+    [
+        ("15 of the wounded were in critical condition.", "15 of the wounded", True),
+        ("Two of the victims were found under the rubble.", "Two of the victims", True),
+        ("Five of the dead were children.", "Five of the dead were children", False),
+        ("At least 23 people were killed in Oweijel.", "At least 23 people", False),
+        # FA-KES (dev fk-060): "three more" count the separate strike they tell in full.
+        ("Three more civilians were killed in Maarret al-Numan.", "Three more civilians", False),
+        ("It killed three and wounded 30 others.", "30 others", False),
+    ],
+)
+def test_part_of_a_group_is_marked(sentence: str, focus: str, part: bool) -> None:
+    """A part of a group counted elsewhere is marked unless the words name who the part are."""
+    assert _focus(sentence, focus).part is part
 
 
 def test_counts_in_order_with_offsets() -> None:

@@ -74,6 +74,8 @@ def _event_after(
             transitive = candidate.counted and lower in lx.TRANSITIVE_EVENT_WORDS
             if transitive and _governs_object(tokens, k, starts):
                 break  # "two suicide bombers killed 30 people": the count is the agent
+            if _joint(event, lower_at(tokens, k + 1), lower_at(tokens, k + 2)):
+                return lx.JOINT_EVENT, k + 3  # "19 killed and injured"
             claimed = k + 1
             while lower_at(tokens, claimed) in ("their", "his", "her") or (
                 lx.EVENT_WORDS.get(lower_at(tokens, claimed)) == event
@@ -122,8 +124,22 @@ def _event_before(tokens: list[Token], candidate: Candidate, floor: int) -> str 
         if event is None or not _compatible(event, candidate.category):
             continue
         if candidate.first - k <= BEFORE_WINDOW or lower == "toll":
+            if k >= 2 and _joint(event, lower_at(tokens, k - 1), tokens[k - 2].lower):
+                return lx.JOINT_EVENT  # "killed or wounded 40 people"
             return event
     return None
+
+
+def _joint(event: str, conjunction: str, other_word: str) -> bool:
+    """Whether "killed and injured" (or "wounded or killed") joins the dead and the hurt into
+    one count: it is neither a death toll nor a count of the wounded."""
+    other = lx.EVENT_WORDS.get(other_word)
+    return (
+        conjunction in ("and", "or")
+        and event in lx.JOINT_EVENTS
+        and other in lx.JOINT_EVENTS
+        and other != event
+    )
 
 
 def _link_forward(tokens: list[Token], candidate: Candidate, following: Candidate) -> None:

@@ -110,4 +110,5 @@ def _to_quantity(text: str, tokens: list[Token], candidate: Candidate) -> Quanti
         counted=candidate.counted,
         category=candidate.category,
         event=candidate.event,
+        part=candidate.part,
     )

@@ -70,6 +70,8 @@ def match_strength(qa: Quantity, qb: Quantity) -> float:
     """0 when the two cannot count the same thing, else up to 1 for an exact match."""
     if qa.event and qb.event and qa.event != qb.event:
         return 0.0
+    if qa.part != qb.part:
+        return 0.0  # "five of the dead" against "23 people killed": a part, no rival toll
     if _category(qa) in MEASURED and qa.counted != qb.counted:
         return 0.0  # 90 miles and 150 kilometres are not two figures for one thing
     if qa.counted != qb.counted and lx.SUBGROUP_NOUNS & {qa.counted, qb.counted}:

@@ -31,6 +31,7 @@ class Candidate:
     after_event: str | None = None
     claimed: int = 0  # index past the trailing event word, or `end`
     event: str | None = None
+    part: bool = False  # "10 of them", "two of the victims": part of a group counted elsewhere
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,11 +164,14 @@ def read_noun_phrase(tokens: list[Token], candidate: Candidate) -> None:
         following = lower_at(tokens, k + 1)
         if following in lx.PARTITIVE_PRONOUNS:
             candidate.end = k + 2  # "10 of them"
+            _read_part(tokens, candidate)
             return
         if following in lx.DETERMINERS:
             k += 2  # "14 of the dead", "two of the victims"
+            candidate.part = True
             if lower_at(tokens, k) in lx.EVENT_WORDS:
                 candidate.head_event, candidate.end = lx.EVENT_WORDS[tokens[k].lower], k + 1
+                _read_part(tokens, candidate)
                 return
         elif candidate.figure.kind == "vague" or candidate.figure.scale > 1:
             k += 1  # "dozens of civilians", "millions of Syrians"
@@ -177,3 +181,21 @@ def read_noun_phrase(tokens: list[Token], candidate: Candidate) -> None:
     if noun is not None:
         candidate.counted, candidate.category = noun.counted, noun.category
         candidate.head_event, candidate.end = noun.head_event, noun.end
+    if candidate.part:
+        _read_part(tokens, candidate)
+
+
+def _read_part(tokens: list[Token], candidate: Candidate) -> None:
+    """A count of part of a group counted elsewhere ("five of the dead", "10 of them") is that
+    part: when the words after it name who the part are ("were children", "of them
+    civilians"), it counts them like "including five children"; otherwise it stays a part,
+    never a rival of the whole group's toll."""
+    candidate.part = True
+    k = candidate.end
+    if lower_at(tokens, k) in lx.PART_COPULAS:
+        k += 1
+    noun = read_noun(tokens, k, len(tokens))
+    if noun is None or not noun.category:
+        return
+    candidate.counted, candidate.category = noun.counted, noun.category
+    candidate.end, candidate.part = noun.end, False
