@@ -6,7 +6,13 @@ import datetime as dt
 
 import pytest
 
-from checker.claims import extract_claims, find_perpetrators, find_times
+from checker.claims import (
+    extract_claims,
+    find_perpetrators,
+    find_times,
+    held_sides,
+    named_quarters,
+)
 from checker.models import Sentence
 
 
@@ -187,6 +193,27 @@ def test_a_month_without_a_year_is_the_latest_such_month(text, first, last):
     assert (month.date, month.until) == (dt.date(*first), dt.date(*last))
 
 
+@pytest.mark.parametrize(
+    ("text", "published", "first", "last"),
+    [
+        # FA-KES: Daily Sabah, Saturday 8 Apr 2017, of Tuesday's Khan Sheikhun attack.
+        (
+            "Earlier this week a chemical attack hit the town of Khan Sheikhun in Idlib.",
+            (2017, 4, 8),
+            (2017, 4, 3),
+            (2017, 4, 7),
+        ),
+        ("Earlier this week 20 people were killed.", (2017, 4, 10), (2017, 4, 4), (2017, 4, 9)),
+        ("Rebels shelled the city this week.", (2017, 4, 8), (2017, 4, 3), (2017, 4, 8)),
+        ("Last week 20 people were killed in Homs.", (2017, 4, 8), (2017, 3, 27), (2017, 4, 2)),
+        ("Earlier this month the town fell.", (2017, 4, 8), (2017, 4, 1), (2017, 4, 7)),
+    ],
+)
+def test_a_recent_week_or_month_is_a_range_before_publication(text, published, first, last):
+    (period,) = find_times(text, dt.date(*published))
+    assert (period.date, period.until) == (dt.date(*first), dt.date(*last))
+
+
 def test_may_the_verb_is_no_month():
     assert find_times("Officials said the toll in may rise.", dt.date(2014, 10, 29)) == []
 
@@ -202,6 +229,14 @@ def test_a_party_said_not_to_have_attacked_or_a_capital_is_no_perpetrator():
     assert find_perpetrators("Russian planes had not carried out air strikes on Idlib.") == []
     assert find_perpetrators("Turkey condemned the chemical attack on the town.") == []
     assert find_perpetrators("Death in Damascus - rocket attack shakes the capital.") == []
+    # FA-KES (Ahram, 8 Apr 2017): background told as a habit blames no one for the attack.
+    assert (
+        find_perpetrators(
+            "Idlib province is largely held by rebels and is regularly targeted in Syrian and "
+            "Russian air strikes."
+        )
+        == []
+    )
     assert find_perpetrators("Syrian and Russian air strikes battered Idlib.") == [
         "russia",
         "syrian government",
@@ -213,12 +248,14 @@ def test_means_of_attack():
     assert claim_of("Twin car bomb explosions killed 18 in Homs.").means == ["bombing"]
     assert claim_of("Rebel shelling killed nine civilians.").means == ["shelling"]
     assert claim_of("A sarin gas attack killed 58 in Khan Sheikhun.").means == ["chemical"]
-    # FA-KES, Ahram: the fuel is no weapon.
+    # FA-KES (Al-Alam, 9 Jul 2015): the gunmen are who was killed, not how.
+    assert claim_of("US-led Air Strikes Kill 7 Al-Nusra Gunmen in Syria.").means == ["air"]
+    # FA-KES, Ahram: the fuel is no weapon, and the gunmen killed are not how.
     gas_field = claim_of(
         "Islamic State group jihadists have attacked an oil and gas field in Syria killing at "
         "least 30 pro-regime gunmen."
     )
-    assert gas_field.means == ["ground"]
+    assert gas_field.means == []
 
 
 def test_a_place_in_a_clause_about_an_earlier_event_is_not_where_the_count_happened():
@@ -254,3 +291,23 @@ def test_a_person_quoted_by_name_is_the_speaker_without_ner():
     )
     assert (ryabkov.speaker, lavrov.speaker) == ("Sergei Ryabkov", "Sergei Lavrov")
     assert claim_of("The Anadolu Agency said the road was closed.").speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("Rebel fire hit the government-held west of the city.", {"government"}),
+        ("3000 people left the opposition-besieged al-Foua.", {"government"}),
+        ("Aleppo is split into rebel- and regime-held districts.", {"government", "opposition"}),
+        ("Syria state-run TV said 13 were killed.", set()),  # a medium, not an area
+        ("Syria Civil Defence, a rescue service operating in rebel-held territory, said.", set()),
+    ],
+)
+def test_who_holds_the_areas_a_sentence_names(text, sides):
+    assert held_sides(text) == sides
+
+
+def test_neighbourhoods_and_villages_are_named_as_such():
+    assert named_quarters(
+        "Rocket shells hit al-Hamadaniye neighborhood and the village of Oweijel in Aleppo."
+    ) == {"al-hamadaniye", "oweijel"}

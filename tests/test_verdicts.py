@@ -166,6 +166,46 @@ CASES = [
         id="six-teachers-are-part-of-26-civilians",
     ),
     pytest.param(
+        # FA-KES, 17 Oct 2016 (Al-Araby vs Daily Sabah): a part of the dead is no rival toll.
+        "The Syrian Observatory for Human Rights said 15 of the wounded were in critical condition.",
+        "At least 40 people were wounded in the air strikes on the village the Observatory said.",
+        D(2016, 10, 17),
+        D(2016, 10, 17),
+        0.6,
+        "unrelated",
+        id="fifteen-of-the-wounded-are-part-of-40",
+    ),
+    pytest.param(
+        # FA-KES, SANA 7 Nov 2016: two rocket strikes on two neighbourhoods of one city.
+        "Later SANAs correspondent in Aleppo said that 3 people were killed and 4 others were injured due to rocket shells fired by terrorist groups on Salah-Eddin neighborhood in the city.",
+        "A child was killed and two others were injured in a terrorist attack on al-Hamadaniye neighborhood in Aleppo.",
+        D(2016, 11, 7),
+        D(2016, 11, 7),
+        0.6,
+        "unrelated",
+        id="two-neighbourhoods-two-strikes",
+    ),
+    pytest.param(
+        # FA-KES, Aleppo 25 Aug 2016 (Al-Araby vs Ahram): each half of a split city was hit.
+        "The group also reported eight civilians including two children were killed on Thursday in rebel fire on the government-held west of the city.",
+        "Eleven children were killed on Thursday in a barrel bomb attack carried out by government forces on a rebel-held neighbourhood of Syrias Aleppo city a monitor said.",
+        D(2016, 8, 25),
+        D(2016, 8, 25),
+        0.6,
+        "unrelated",
+        id="two-halves-of-a-split-city",
+    ),
+    pytest.param(
+        # FA-KES, 19 Apr 2017: the two halves of one evacuation deal.
+        "Another 11 buses carrying some 500 people including opposition fighters left the regime-besieged towns of Madaya and Zabadani.",
+        "About 45 buses carrying 3000 people left the opposition-besieged al-Foua and Kefraya towns.",
+        D(2017, 4, 19),
+        D(2017, 4, 19),
+        0.6,
+        "unrelated",
+        id="besieged-by-each-side",
+    ),
+    pytest.param(
         # FA-KES, Atareb market, 13-14 Nov 2017: "initial reports" frame a revised toll, but
         # no revision spans four orders of magnitude.
         "Initial reports indicated that over 40 civilians were killed when Russian jets fired vacuum missiles on a popular market in the town of Atareb.",

@@ -2,7 +2,7 @@
 
 from checker.claims.actors import find_actors, find_perpetrators, is_attributed
 from checker.claims.extract import extract_claims
-from checker.claims.places import find_place_phrases
+from checker.claims.places import find_place_phrases, held_sides, named_quarters
 from checker.claims.times import find_times, find_window
 
 __all__ = [
@@ -12,5 +12,7 @@ __all__ = [
     "find_place_phrases",
     "find_times",
     "find_window",
+    "held_sides",
     "is_attributed",
+    "named_quarters",
 ]

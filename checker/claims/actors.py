@@ -54,9 +54,16 @@ def _mentions(lowered: str, cue: str) -> Iterator[re.Match[str]]:
     return re.finditer(rf"(?<![a-z0-9]){re.escape(cue)}", lowered)
 
 
+HABITUAL_RE = re.compile(lx.HABITUAL, re.I)
+
+
 def find_perpetrators(text: str) -> list[str]:
-    """Parties named next to attack words: who the sentence says carried out an attack."""
+    """Parties named next to attack words: who the sentence says carried out an attack. A
+    habitual sentence ("is regularly targeted in Syrian and Russian air strikes") is background
+    and blames no one for the incident it is told beside."""
     lowered = text.lower()
+    if HABITUAL_RE.search(lowered):
+        return []
     found = set()
     for party, cues in lx.PARTY_CUES.items():
         for cue in cues:

@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
+import checker.lexicon as lx
 from checker.claims.actors import (
     find_actors,
     find_perpetrators,
@@ -108,6 +109,12 @@ def extract_claims(
     ]
 
 
+def _victim_spans(quantities: list[Quantity]) -> list[tuple[int, int]]:
+    """Where the sentence counts people killed or hurt ("7 Al-Nusra gunmen"): words naming
+    victims, not means ("eight air raids" does name its means)."""
+    return [(q.start, q.end) for q in quantities if q.event in lx.PEOPLE_EVENTS]
+
+
 def _claim_from_doc(
     sentence: Sentence, quantities: list[Quantity], doc: Any, published: dt.date | None
 ) -> Claim:
@@ -136,6 +143,6 @@ def _claim_from_doc(
         times=find_times(text, published),
         window=find_window(text),
         toll_update=bool(TOLL_UPDATE_RE.search(text)),
-        means=find_means(text),
+        means=find_means(text, _victim_spans(quantities)),
         denial=is_denial(text),
     )

@@ -5,6 +5,7 @@ means; an air strike and a car bomb on one day in one town are two incidents."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import checker.lexicon as lx
 
@@ -16,8 +17,11 @@ MEANS_RE = {
 _AIR_BOMB_RE = re.compile(r"barrel[- ]bombs?", re.I)
 
 
-def find_means(text: str) -> list[str]:
-    """The means of attack the sentence names, sorted."""
+def find_means(text: str, counted: Sequence[tuple[int, int]] = ()) -> list[str]:
+    """The means of attack the sentence names, sorted. The `counted` spans (its counts of
+    victims) say who was hit, not how: "7 Al-Nusra gunmen" killed by air strikes is no gunfire."""
+    for start, end in counted:
+        text = text[:start] + " " * (end - start) + text[end:]
     cleaned = _AIR_BOMB_RE.sub(" barrel-bombs ", text)
     return sorted(means for means, pattern in MEANS_RE.items() if pattern.search(cleaned))
 

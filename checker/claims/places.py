@@ -18,6 +18,12 @@ PLACE_AFTER_PREPOSITION_RE = re.compile(
 PLACE_BEFORE_NOUN_RE = re.compile(
     rf"(?P<name>{_NAME})\s+(?:city|town|village|district|province|neighbou?rhoods?|countryside|governorate|square|crossing)\b"
 )
+# A part of a town named by what it is: "al-Hamadaniye neighborhood", "the village of Oweijel".
+_QUARTER_NOUN = r"(?:neighbou?rhoods?|district|quarter|village)"
+QUARTER_RES = (
+    re.compile(rf"(?P<name>{_NAME})\s+{_QUARTER_NOUN}\b"),
+    re.compile(rf"\b{_QUARTER_NOUN}\s+of\s+(?:the\s+)?(?P<name>{_NAME})"),
+)
 # The capital named by its role: "near the Syrian capital", "in Syria's capital".
 CAPITAL_PHRASE_RE = re.compile(r"\b(?:the Syrian|Syrias|Syria's) capital\b", re.I)
 
@@ -60,6 +66,43 @@ def find_place_phrases(text: str) -> set[str]:
     if CAPITAL_PHRASE_RE.search(text):
         found.add("Damascus")  # "near the Syrian capital"
     return found
+
+
+def named_quarters(text: str) -> set[str]:
+    """Neighbourhoods, districts and villages a sentence names as such, lower-cased: places
+    finer than the gazetteer's towns ("Salah-Eddin neighborhood in the city"), which tell two
+    strikes on one city apart."""
+    found = set()
+    for pattern in QUARTER_RES:
+        for match in pattern.finditer(text):
+            name = match.group("name").strip(" -")
+            words = re.findall(r"[a-z]+", name.lower())
+            if words and not any(word in lx.NOT_PLACES for word in words) and not name.isupper():
+                found.add(name.lower())
+    return found
+
+
+HELD_RES = {
+    side: re.compile(rf"\b(?:{cues})-(?:and-\w+-)?(?P<how>{lx.HELD_SUFFIX}|besieged)\b", re.I)
+    for side, cues in lx.HOLDERS.items()
+}
+
+
+def held_sides(text: str) -> set[str]:
+    """The sides holding the areas a sentence names ("rebel-held", "regime-controlled", "rebel-
+    besieged Foua": the government's), except where a source works ("operating in rebel-held
+    territory")."""
+    sides = set()
+    joined = text.replace("- and ", "-and-")  # "rebel- and regime-held districts"
+    for side, pattern in HELD_RES.items():
+        for match in pattern.finditer(joined):
+            if re.search(lx.SOURCE_SITE_BEFORE, joined[: match.start()], re.I):
+                continue
+            besieged = match["how"].lower() == "besieged"
+            if besieged and side not in lx.BESIEGED_BY_OTHER:
+                continue
+            sides.add(lx.BESIEGED_BY_OTHER[side] if besieged else side)
+    return sides
 
 
 def _is_base_of_source(text: str, end: int) -> bool:

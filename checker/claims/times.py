@@ -32,6 +32,13 @@ MONTH_YEAR_RE = re.compile(
     r"|(?P<previous_month>last\s+month))\b",
     re.I,
 )
+# A week or a month before publication with no day: "earlier this week", "last week",
+# "earlier this month" (a background sentence about a recent event).
+RECENT_PERIOD_RE = re.compile(
+    r"\b(?:(?P<earlier_week>earlier this week)|(?P<this_week>this week)"
+    r"|(?P<last_week>last week)|(?P<earlier_month>earlier this month))\b",
+    re.I,
+)
 # Cumulative windows make a toll a different quantity from a one-day toll.
 WINDOW_RE = re.compile(
     r"\b(since (?:the )?(?:start|beginning|outbreak)\b[^,.;]*|since\s+[^,.;]{2,60}?(?=\s+(?:according|the|a|as|and|in)\b|[,.;]|$)"
@@ -79,7 +86,29 @@ def find_times(text: str, published: dt.date | None) -> list[TimeExpression]:
             continue  # "3 March 2016" is a day, not March as a whole
         if expression := _month_or_year(match, published):
             found.append((match.start(), expression))
+    if published is not None:
+        for match in RECENT_PERIOD_RE.finditer(text):
+            if expression := _recent_period(match, published):
+                found.append((match.start(), expression))
     return [expression for _, expression in sorted(found, key=lambda item: item[0])]
+
+
+def _recent_period(match: re.Match[str], published: dt.date) -> TimeExpression | None:
+    """The days "earlier this week", "this week", "last week" or "earlier this month" span,
+    counted back from publication (a Monday's "earlier this week" is the week before)."""
+    monday = published - dt.timedelta(days=published.weekday())
+    if match["earlier_week"]:
+        first, last = (monday if monday < published else monday - dt.timedelta(days=6)), published
+        last -= dt.timedelta(days=1)
+    elif match["this_week"]:
+        first, last = monday, published
+    elif match["last_week"]:
+        first, last = monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)
+    else:
+        first, last = published.replace(day=1), published - dt.timedelta(days=1)
+        if last < first:
+            return None  # "earlier this month" on the 1st
+    return TimeExpression(text=match.group(0), date=first, until=last)
 
 
 def _month_or_year(match: re.Match[str], published: dt.date | None) -> TimeExpression | None:

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 import checker.lexicon as lx
+from checker.claims import held_sides
 from checker.claims.gazetteer import towns
 from checker.claims.means import means_compatible
 from checker.judge.places import places_overlap, same_place, specific_places
@@ -67,12 +68,23 @@ def different_event(
             f"different places ({', '.join(sorted(only_a or a_places))} vs "
             f"{', '.join(sorted(only_b or b_places))})"
         )
+    if not same_article and (held := _held_by_other_sides(a, b)):
+        return held
     wider = _coordinated_extra_place(a, b_places, a_places) or _coordinated_extra_place(
         b, a_places, b_places
     )
     if wider:
         return f"different scope ({wider} vs one of them)"
     return None
+
+
+def _held_by_other_sides(a: Claim, b: Claim) -> str | None:
+    """Areas held by opposite sides ("rebel fire on the government-held west" vs "a barrel bomb
+    on a rebel-held neighbourhood"): a split city's two halves, two incidents."""
+    a_sides, b_sides = held_sides(a.sentence.text), held_sides(b.sentence.text)
+    if not (a_sides and b_sides) or a_sides & b_sides:
+        return None
+    return f"different areas ({'/'.join(sorted(a_sides))}-held vs {'/'.join(sorted(b_sides))}-held)"
 
 
 def event_dates(claim: Claim) -> set[dt.date]:

@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 
 import checker.lexicon as lx
+from checker.claims import named_quarters
 from checker.claims.gazetteer import most_specific, towns, within
 from checker.models import Claim
 
@@ -46,6 +47,23 @@ def _normalise_place(name: str) -> str:
     return " ".join(words)
 
 
+def _different_quarters(a: Claim, b: Claim) -> bool:
+    """Whether each sentence names a neighbourhood or village the other does not mention."""
+    a_quarters, b_quarters = named_quarters(a.sentence.text), named_quarters(b.sentence.text)
+    if not (a_quarters and b_quarters):
+        return False
+    return not (_mentions_any(a_quarters, b) or _mentions_any(b_quarters, a))
+
+
+def _mentions_any(quarters: set[str], other: Claim) -> bool:
+    other_names = specific_places(other.places) | named_quarters(other.sentence.text)
+    text = other.sentence.text.lower()
+    return any(
+        quarter in text or any(same_place(quarter, name) for name in other_names)
+        for quarter in quarters
+    )
+
+
 def places_overlap(a: Claim, b: Claim, *, hierarchy: bool = True) -> bool | None:
     """Whether two sentences share a place: None when either names no specific place.
 
@@ -58,6 +76,8 @@ def places_overlap(a: Claim, b: Claim, *, hierarchy: bool = True) -> bool | None
     a_towns, b_towns = towns(a.locations), towns(b.locations)
     if a_towns and b_towns and not a_towns & b_towns:
         return False  # "the city of Idlib" and "Maaret al-Numan in Idlib": two towns
+    if _different_quarters(a, b):
+        return False  # "Salah-Eddin neighborhood" and "al-Hamadaniye neighborhood": two strikes
     if any(same_place(x, y) for x in a_places for y in b_places):
         return True
     a_text, b_text = a.sentence.text.lower(), b.sentence.text.lower()
