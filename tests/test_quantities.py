@@ -398,6 +398,10 @@ COUNTS = [
         "The shelling killed or wounded 40 people in the town.",
         "40 people", (40, 40, 40, "exact", "people", "casualties"), id="killed-or-wounded"),
     pytest.param(
+        # FA-KES (Al-Araby, 22 Jun 2016): the group comes first.
+        "Of those killed six were children.",
+        "six were children", (6, 6, 6, "exact", "child", "killed"), id="fronted-part-named"),
+    pytest.param(
         # FA-KES (Al-Araby, 17 Oct 2016): who the part are follows the copula.
         "The Syrian Observatory for Human Rights reported that five of the dead were children.",
         "five of the dead were children", (5, 5, 5, "exact", "child", "killed"),
@@ -557,6 +561,7 @@ def test_trap_is_not_a_count(sentence: str, trap: str) -> None:
         ("Two of the victims were found under the rubble.", "Two of the victims", True),
         ("Five of the dead were children.", "Five of the dead were children", False),
         ("At least 23 people were killed in Oweijel.", "At least 23 people", False),
+        ("Of the dead, 14 had been shot.", "14", True),
         # FA-KES (dev fk-060): "three more" count the separate strike they tell in full.
         ("Three more civilians were killed in Maarret al-Numan.", "Three more civilians", False),
         ("It killed three and wounded 30 others.", "30 others", False),

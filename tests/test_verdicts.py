@@ -206,6 +206,17 @@ CASES = [
         id="besieged-by-each-side",
     ),
     pytest.param(
+        # FA-KES, Aleppo 10-11 Aug 2016 (Ahram vs Al-Araby): a chlorine barrel dropped from a
+        # helicopter is no rebel rocket barrage.
+        "A barrage of rocket fire from Syrian rebels killed at least 14 people and left dozens wounded Wednesday in neighbourhoods of divided Aleppo city state media said.",
+        "A helicopter dropped toxic gas barrel over Aleppo on Wednesday killing four and leaving many more suffering from breathing problems.",
+        D(2016, 8, 10),
+        D(2016, 8, 11),
+        0.6,
+        "unrelated",
+        id="gas-from-a-helicopter-is-no-rocket-barrage",
+    ),
+    pytest.param(
         # FA-KES, Atareb market, 13-14 Nov 2017: "initial reports" frame a revised toll, but
         # no revision spans four orders of magnitude.
         "Initial reports indicated that over 40 civilians were killed when Russian jets fired vacuum missiles on a popular market in the town of Atareb.",

@@ -28,7 +28,10 @@ def find_means(text: str, counted: Sequence[tuple[int, int]] = ()) -> list[str]:
 
 def means_compatible(a: list[str], b: list[str]) -> bool:
     """Whether two sentences' means can describe one attack: either names none, they share
-    one, or one is a chemical agent (delivered by air or by shell)."""
-    if not a or not b:
+    one, or one names only a chemical agent (delivered by air or by shell). A chemical agent
+    named with its delivery ("a helicopter dropped a chlorine barrel") keeps that delivery:
+    it is no rocket barrage."""
+    if not a or not b or set(a) & set(b):
         return True
-    return bool(set(a) & set(b)) or bool(set(a + b) & lx.MEANS_GO_WITH_ANY)
+    a_delivery, b_delivery = set(a) - lx.MEANS_GO_WITH_ANY, set(b) - lx.MEANS_GO_WITH_ANY
+    return not (a_delivery and b_delivery)

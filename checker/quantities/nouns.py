@@ -10,7 +10,8 @@ from checker.models import Hedge
 from checker.quantities.figures import VAGUE_FIRST_WORDS, Figure, Token, lower_at
 
 MAX_NP_TOKENS: Final = 5  # "Syrian civil defence workers": longer runs are not one phrase
-MAX_COMPLEMENT_TOKENS: Final = 4  # "members of [the White Helmets rescue organization]"
+MAX_COMPLEMENT_TOKENS: Final = 4
+MAX_FRONTED_PART: Final = 3  # "Of [those killed in the raid]" before the count  # "members of [the White Helmets rescue organization]"
 _KNOWN_NOUNS: Final = frozenset(
     [*lx.CATEGORY, *lx.GENERIC_HEADS, *lx.TIME_UNITS, *lx.SKIPPED_HEADS, *lx.CURRENCY_WORDS,
      *lx.HEAD_EVENTS]
@@ -181,8 +182,18 @@ def read_noun_phrase(tokens: list[Token], candidate: Candidate) -> None:
     if noun is not None:
         candidate.counted, candidate.category = noun.counted, noun.category
         candidate.head_event, candidate.end = noun.head_event, noun.end
-    if candidate.part:
+    if candidate.part or _after_fronted_part(tokens, candidate.first):
         _read_part(tokens, candidate)
+
+
+def _after_fronted_part(tokens: list[Token], first: int) -> bool:
+    """ "Of those killed, six were children": a count right after a fronted "of those ..." is
+    a part of that group."""
+    return (
+        lower_at(tokens, 0) == "of"
+        and lower_at(tokens, 1) in lx.DETERMINERS | lx.PARTITIVE_PRONOUNS
+        and 2 < first <= 2 + MAX_FRONTED_PART
+    )
 
 
 def _read_part(tokens: list[Token], candidate: Candidate) -> None:
