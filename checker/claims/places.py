@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 import checker.lexicon as lx
@@ -68,7 +69,8 @@ def find_place_phrases(text: str) -> set[str]:
     return found
 
 
-def named_quarters(text: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def named_quarters(text: str) -> frozenset[str]:
     """Neighbourhoods, districts and villages a sentence names as such, lower-cased: places
     finer than the gazetteer's towns ("Salah-Eddin neighborhood in the city"), which tell two
     strikes on one city apart."""
@@ -79,7 +81,7 @@ def named_quarters(text: str) -> set[str]:
             words = re.findall(r"[a-z]+", name.lower())
             if words and not any(word in lx.NOT_PLACES for word in words) and not name.isupper():
                 found.add(name.lower())
-    return found
+    return frozenset(found)
 
 
 HELD_RES = {
@@ -88,7 +90,8 @@ HELD_RES = {
 }
 
 
-def held_sides(text: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def held_sides(text: str) -> frozenset[str]:
     """The sides holding the areas a sentence names ("rebel-held", "regime-controlled", "rebel-
     besieged Foua": the government's), except where a source works ("operating in rebel-held
     territory")."""
@@ -102,7 +105,7 @@ def held_sides(text: str) -> set[str]:
             if besieged and side not in lx.BESIEGED_BY_OTHER:
                 continue
             sides.add(lx.BESIEGED_BY_OTHER[side] if besieged else side)
-    return sides
+    return frozenset(sides)
 
 
 def _is_base_of_source(text: str, end: int) -> bool:

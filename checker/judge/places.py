@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 import checker.lexicon as lx
 from checker.claims import named_quarters
@@ -30,6 +31,7 @@ PLACE_SPELLING_SIMILARITY = 0.8
 _COMPASS = {"eastern": "east", "western": "west", "northern": "north", "southern": "south"}
 
 
+@lru_cache(maxsize=262144)
 def same_place(a: str, b: str) -> bool:
     """One name contains the other ('aleppo' in 'aleppo province') or they are spelled alike."""
     a_norm, b_norm = _normalise_place(a), _normalise_place(b)
@@ -38,6 +40,7 @@ def same_place(a: str, b: str) -> bool:
     return difflib.SequenceMatcher(None, a_norm, b_norm).ratio() >= PLACE_SPELLING_SIMILARITY
 
 
+@lru_cache(maxsize=65536)
 def _normalise_place(name: str) -> str:
     words = [
         _COMPASS.get(word, word)
@@ -55,7 +58,7 @@ def _different_quarters(a: Claim, b: Claim) -> bool:
     return not (_mentions_any(a_quarters, b) or _mentions_any(b_quarters, a))
 
 
-def _mentions_any(quarters: set[str], other: Claim) -> bool:
+def _mentions_any(quarters: frozenset[str], other: Claim) -> bool:
     other_names = specific_places(other.places) | named_quarters(other.sentence.text)
     text = other.sentence.text.lower()
     return any(
