@@ -217,6 +217,17 @@ CASES = [
         id="gas-from-a-helicopter-is-no-rocket-barrage",
     ),
     pytest.param(
+        # FA-KES, Aleppo (SANA 13 Oct vs Al-Araby 27 Oct 2016): a report cannot tell an attack
+        # on a Thursday two weeks after it was published.
+        "Two children killed 5 others injured in terrorist rocket attack in Aleppo.",
+        "At least six children were killed and 15 injured in rebel rocket attacks in the west of Aleppo city on Thursday.",
+        D(2016, 10, 13),
+        D(2016, 10, 27),
+        0.6,
+        "unrelated",
+        id="event-after-the-other-report",
+    ),
+    pytest.param(
         # FA-KES, Atareb market, 13-14 Nov 2017: "initial reports" frame a revised toll, but
         # no revision spans four orders of magnitude.
         "Initial reports indicated that over 40 civilians were killed when Russian jets fired vacuum missiles on a popular market in the town of Atareb.",

@@ -60,6 +60,10 @@ def different_event(
             + ", ".join(map(str, sorted(b_dates)))
             + ")"
         )
+    if told_later := _after_publication(a_dates, b, b_date) or _after_publication(
+        b_dates, a, a_date
+    ):
+        return told_later
     a_places = specific_places(a.places)
     b_places = specific_places(b.places)
     if not same_article and places_overlap(a, b) is False:
@@ -85,6 +89,18 @@ def _held_by_other_sides(a: Claim, b: Claim) -> str | None:
     if not (a_sides and b_sides) or a_sides & b_sides:
         return None
     return f"different areas ({'/'.join(sorted(a_sides))}-held vs {'/'.join(sorted(b_sides))}-held)"
+
+
+def _after_publication(
+    dates: set[dt.date], other: Claim, other_published: dt.date | None
+) -> str | None:
+    """An event dated after the other report was published (a day's slack for time zones):
+    the other, which dates nothing itself, cannot be telling it."""
+    if not dates or other_published is None or event_dates(other):
+        return None
+    if min(dates) - other_published <= dt.timedelta(days=1):
+        return None
+    return f"different days ({min(dates)} is after the other report of {other_published})"
 
 
 def event_dates(claim: Claim) -> set[dt.date]:
