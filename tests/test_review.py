@@ -54,6 +54,38 @@ def test_sync_brings_every_reported_pair_into_the_queue_as_open(index_path):
         assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
+def test_sync_holds_one_finding_per_fingerprint_and_counts_the_repeats(index_path):
+    pairs = report(index_path=index_path).pairs
+    summary = review.sync_pairs(index_path=index_path, pairs=[*pairs, *pairs[:3]])
+    assert (summary.added, summary.repeats, summary.total) == (len(pairs), 3, len(pairs))
+    again = review.sync_pairs(index_path=index_path, pairs=[pairs[0], pairs[0], *pairs])
+    assert (again.unchanged, again.repeats, again.total) == (len(pairs), 2, len(pairs))
+
+
+def test_an_article_repeating_its_headline_as_its_lede_syncs(tmp_path):
+    """Two articles, one repeating its first sentence (a headline as the lede): one finding."""
+    from checker.indexing import index
+
+    lede = "An air strike killed 32 people at a market in Idlib on Monday, rescuers said."
+    (tmp_path / "a.txt").write_text(
+        f"---\noutlet: Alpha News\ndate: 2018-09-03\n---\n{lede}\n\n{lede}\n", encoding="utf-8"
+    )
+    (tmp_path / "b.txt").write_text(
+        "---\noutlet: Beta Times\ndate: 2018-09-03\n---\n"
+        "An air strike killed 20 people at a market in Idlib on Monday, officials said.\n",
+        encoding="utf-8",
+    )
+    index_path = tmp_path / "index"
+    index([tmp_path / "a.txt", tmp_path / "b.txt"], index_path=index_path)
+    summary = review.sync(index_path=index_path)
+    findings = review.list_findings(index_path=index_path)
+    assert summary.total == len(findings) >= 1
+    assert len({f.fingerprint for f in findings}) == len(findings)
+    assert any(f.kind == "conflict" for f in findings)
+    result = invoke("review", "sync", "--index", index_path)
+    assert result.exit_code == 0, result.output
+
+
 def test_verdicts_survive_a_resync(synced):
     conflict, other_conflict = by_kind(synced, "conflict")[:2]
     review.confirm(index_path=synced, finding=conflict.id, reviewer="ana", note="called both")

@@ -63,7 +63,12 @@ def sync_command(index: IndexOption, reviewer: ReviewerOption = None) -> None:
     typer.echo(
         f"{summary.added} added, {summary.unchanged} unchanged, {summary.reopened} re-opened "
         f"(sentences changed), {summary.changed} changed, {summary.gone} gone; "
-        f"{summary.total} findings in {index / 'review.sqlite'}"
+        + (
+            f"{summary.repeats} repeated pairs folded into their finding; "
+            if summary.repeats
+            else ""
+        )
+        + f"{summary.total} findings in {index / 'review.sqlite'}"
     )
 
 

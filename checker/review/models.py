@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from checker.models import Pair
 
@@ -78,6 +78,9 @@ class SyncSummary(Frozen):
     reopened: int
     changed: int
     gone: int
+    repeats: int = Field(
+        0, description="reported pairs folded into a finding of the same fingerprint"
+    )
     total: int
 
 

@@ -107,6 +107,11 @@ def connect(index_path: str | Path, *, create: bool = True) -> Iterator[sqlite3.
         connection.execute("PRAGMA foreign_keys=ON")
         _migrate(connection, path)
         yield connection
+    except sqlite3.IntegrityError as error:
+        raise ReviewError(
+            f"{path}: a write broke a rule of the review store ({error}); nothing was changed "
+            "(this is a bug in checker, please report it)"
+        ) from error
     except sqlite3.DatabaseError as error:
         raise ReviewError(f"{path}: review store unreadable ({error})") from error
     finally:

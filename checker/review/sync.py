@@ -36,7 +36,7 @@ def sync_pairs(
 ) -> SyncSummary:
     """Bring `pairs` into the queue of `index_path` (see the module docstring)."""
     reviewer = reviewer or default_reviewer()
-    pairs = list(pairs)
+    pairs, repeats = _one_per_fingerprint(pairs)
     current = {pair.fingerprint for pair in pairs}
     counts = {"added": 0, "unchanged": 0, "reopened": 0, "changed": 0, "gone": 0}
     stamp = now()
@@ -63,7 +63,22 @@ def sync_pairs(
                 connection.execute("UPDATE findings SET present = 0 WHERE id = ?", (row["id"],))
                 counts["gone"] += 1
         total = connection.execute("SELECT COUNT(*) FROM findings").fetchone()[0]
-    return SyncSummary(**counts, total=total)
+    return SyncSummary(**counts, repeats=repeats, total=total)
+
+
+def _one_per_fingerprint(pairs: Iterable[Pair]) -> tuple[list[Pair], int]:
+    """The first pair of each fingerprint, and how many repeats were folded into it.
+
+    A fingerprint is the finding an editor decides once (an article that repeats its headline
+    as its lede yields the same pair twice); the queue holds it once."""
+    kept: dict[str, Pair] = {}
+    repeats = 0
+    for pair in pairs:
+        if pair.fingerprint in kept:
+            repeats += 1
+        else:
+            kept[pair.fingerprint] = pair
+    return list(kept.values()), repeats
 
 
 def _columns(pair: Pair) -> dict[str, object]:
