@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from checker.indexing import index
-from checker.render import render_report
+from checker.rendering import render_report
 from checker.reporting import report
 
 SCORE_LINE = re.compile(

@@ -1,6 +1,6 @@
 """checker: cross-source claim-consistency checker for news.
 
-The library API mirrors the CLI: `index`, `report`, `compare`, `check`, `baseline`,
+The library API mirrors the CLI: `index`, `report`, `render`, `compare`, `check`, `baseline`,
 `verify_index`, `serve`, plus the typed models that cross stage boundaries and the errors
 checker raises. Stages, in pipeline order, are packages: ingest → text → quantities → claims
 → nlp → store → judge, then reporting/comparison, ci, render, review and server; cli on top.
@@ -32,7 +32,7 @@ from checker.models import (
     Sentence,
     Verdict,
 )
-from checker.render import render_report
+from checker.rendering import render, render_report
 from checker.reporting import report
 from checker.server import serve
 from checker.store import IndexHealth, verify_index
@@ -66,6 +66,7 @@ __all__ = [
     "compare",
     "index",
     "read_compare_pairs",
+    "render",
     "render_report",
     "report",
     "serve",

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from checker.ci.check import check, parse_fail_on
+from checker.ci.check import CheckResult, check, parse_fail_on
 from checker.ci.git import changed_files
 from checker.cli import app
 from checker.errors import InputError, UsageError
 from checker.indexing import index
-from checker.models import DEFAULT_FAIL_ON, Report
+from checker.models import DEFAULT_FAIL_ON
 from checker.store import load_index, read_manifest
 from tests.ci_corpus import (
     CONFLICT_LINE,
@@ -41,11 +41,13 @@ def test_changed_since_fails_on_the_conflict_and_passes_after_baseline(tmp_path)
     git(repo, "commit", "-q", "-m", "two new articles")
     command = ("check", "--changed-since", base, "--index", "indexes/news", "--root", "articles")
 
-    first = run_checker(*command, "--format", "json", "--out", "report.json", cwd=repo)
+    first = run_checker(*command, "--format", "json", "--out", "check.json", cwd=repo)
     assert first.returncode == 1, first.stderr
-    report = Report.model_validate_json((repo / "report.json").read_text(encoding="utf-8"))
+    saved = CheckResult.model_validate_json((repo / "check.json").read_text(encoding="utf-8"))
+    report = saved.report
     failing = [pair for pair in report.pairs if pair.kind in DEFAULT_FAIL_ON]
-    assert [pair.kind for pair in failing] == ["conflict"]
+    assert [pair.kind for pair in failing] == ["conflict"] == [p.kind for p in saved.failing]
+    assert saved.exit_code == 1
     conflict = failing[0]
     new_side = conflict.b if conflict.b.doc_id == "sana/douma-market" else conflict.a
     assert new_side.source == f"articles/{CONFLICTING}" and new_side.line == CONFLICT_LINE

@@ -1,5 +1,5 @@
 """CI output formats of a check: SARIF validated against the 2.1.0 schema, JUnit parsed
-by a real XML parser, GitHub workflow commands, JSON as the report model, short text."""
+by a real XML parser, GitHub workflow commands, JSON as the check result, short text."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from checker.ci.check import CheckResult, check
 from checker.errors import UsageError
 from checker.indexing import index
 from checker.models import Report
-from checker.render import CHECK_FORMATS, render_check
+from checker.rendering import CHECK_FORMATS, render_check
 from tests.ci_corpus import (
     CONFLICT_LINE,
     CONFLICTING,
@@ -102,8 +102,10 @@ def test_github_annotations_error_on_the_conflict_notice_on_the_duplicate(result
     assert all("\n" not in line for line in lines)
 
 
-def test_json_is_the_report_model(result):
-    assert Report.model_validate_json(render_check(result, "json")) == result.report
+def test_json_is_the_whole_check_result_around_the_report_model(result):
+    saved = CheckResult.model_validate_json(render_check(result, "json"))
+    assert saved == result
+    assert Report.model_validate(saved.report.model_dump()) == result.report
 
 
 def test_text_gives_both_sentences_and_the_reason_per_finding(result):

@@ -18,7 +18,7 @@ MAX_FUNCTION_LINES = 60
 # Stages that everything else builds on: they must not depend on how results are shown.
 CORE = ("ingest", "text", "quantities", "claims", "nlp", "store", "judge", "ci")
 CORE_MODULES = ("analysis.py", "indexing.py", "reporting.py", "comparison.py", "models.py")
-PRESENTATION = ("checker.render", "checker.cli", "checker.server")
+PRESENTATION = ("checker.rendering", "checker.cli", "checker.server")
 
 
 def _name(path: Path) -> str:

@@ -31,8 +31,8 @@ from checker.models import (
     Report,
     ReportSummary,
 )
-from checker.render import CSV_COLUMNS, render_report
-from checker.render.schema import REPORT_SCHEMA_PATH, report_json_schema
+from checker.rendering import CSV_COLUMNS, render_report
+from checker.rendering.schema import REPORT_SCHEMA_PATH, report_json_schema
 
 SEED_000 = "seeds/000_40c429d6fe785e39.txt"
 SEED_004 = "seeds/004_4b1efb5f261e1fdc.txt"
@@ -291,7 +291,7 @@ def test_schema_rejects_unknown_kind(report: Report):
 def test_committed_schema_matches_models():
     committed = json.loads(REPORT_SCHEMA_PATH.read_text())
     assert committed == report_json_schema(), (
-        "checker/report_schema.json is stale: run `python -m checker.render.schema`"
+        "checker/report_schema.json is stale: run `python -m checker.rendering.schema`"
     )
 
 

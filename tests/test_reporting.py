@@ -10,7 +10,7 @@ import pytest
 
 from checker.default_corpus import DEFAULT_CORPUS, DEFAULT_OPTIONS
 from checker.indexing import index
-from checker.render import render_report
+from checker.rendering import render_report
 from checker.reporting import report
 
 GOLDEN = Path(__file__).parent / "golden" / "default_report.json"

@@ -1,6 +1,7 @@
 """The `checker` command line: a thin Typer skin over the library functions of the same names.
 
-One module per command group (index, report and compare, check and baseline, review, serve);
+One module per command group (index, report and compare, render, check and baseline, review,
+serve);
 each command parses its options, calls the library, prints the result and maps errors to
 exit codes (checker.errors).
 """
@@ -11,6 +12,7 @@ import typer
 
 from checker.cli.check import baseline_command, check_command
 from checker.cli.index import index_command
+from checker.cli.render import render_command
 from checker.cli.report import compare_command, report_command
 from checker.cli.review import review_app
 from checker.cli.serve import serve_command
@@ -23,6 +25,7 @@ app = typer.Typer(
 )
 app.command("index")(index_command)
 app.command("report")(report_command)
+app.command("render")(render_command)
 app.command("compare")(compare_command)
 app.command("check")(check_command)
 app.command("baseline")(baseline_command)

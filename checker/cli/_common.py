@@ -9,7 +9,7 @@ from typing import Annotated, NoReturn, TypeVar
 
 import typer
 
-from checker.errors import EXIT_USAGE, CheckerError
+from checker.errors import EXIT_USAGE, CheckerError, UsageError
 from checker.models import SHIPPED_PARAPHRASE_MODEL
 
 Result = TypeVar("Result")
@@ -17,6 +17,15 @@ Result = TypeVar("Result")
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages")]
 OutOption = Annotated[
     Path | None, typer.Option("--out", "-o", help="Write here instead of standard output")
+]
+OutsOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--out",
+        "-o",
+        help="Write here instead of standard output ('-': standard output); "
+        "repeat with --format to write several formats in one run",
+    ),
 ]
 IndexOption = Annotated[Path, typer.Option("--index", help="Index folder, e.g. indexes/NAME")]
 EncodingOption = Annotated[str, typer.Option(help="Text encoding of the articles")]
@@ -56,6 +65,38 @@ def say(message: str, quiet: bool) -> None:
 def progress_for(quiet: bool) -> Callable[[str], None]:
     """The progress callback library calls take: lines on stderr unless --quiet."""
     return lambda message: say(message, quiet)
+
+
+def output_plan(formats: list[str], outs: list[Path] | None) -> list[tuple[str, Path | None]]:
+    """Each --format with its --out, paired in order; one format may go to standard output.
+
+    Several formats need one --out each ('-' for standard output, at most once)."""
+    outs = outs or []
+    if not outs and len(formats) == 1:
+        return [(formats[0], None)]
+    if len(outs) != len(formats):
+        raise UsageError(
+            f"{len(formats)} --format and {len(outs)} --out: give one --out after each --format "
+            "('-' for standard output)"
+        )
+    plan = [(fmt, None if str(out) == "-" else out) for fmt, out in zip(formats, outs, strict=True)]
+    if sum(out is None for _, out in plan) > 1:
+        raise UsageError("only one --format can go to standard output ('-')")
+    return plan
+
+
+def write_outputs(plan: list[tuple[str, Path | None]], render: Callable[[str], str]) -> None:
+    """Render every planned output, then write them (files atomically, standard output last):
+    a format that cannot be rendered writes nothing."""
+    texts = [(render(fmt), out) for fmt, out in sorted(plan, key=lambda item: item[1] is None)]
+    for text, out in texts:
+        write_output(text, out)
+
+
+def written(plan: list[tuple[str, Path | None]]) -> str:
+    """' -> a.md, b.html' naming the files written, or '' when all went to standard output."""
+    files = [str(out) for _, out in plan if out is not None]
+    return f" -> {', '.join(files)}" if files else ""
 
 
 def write_output(text: str, out: Path | None) -> None:

@@ -12,13 +12,15 @@ import typer
 from checker.cli._common import (
     EncodingOption,
     IndexOption,
-    OutOption,
+    OutsOption,
     ParaphraseModelOption,
     QuietOption,
+    output_plan,
     progress_for,
     run,
     say,
-    write_output,
+    write_outputs,
+    written,
 )
 from checker.errors import EXIT_OK
 from checker.models import DEFAULT_FAIL_ON, SHIPPED_PARAPHRASE_MODEL
@@ -86,9 +88,10 @@ def check_command(
     no_baseline: Annotated[bool, typer.Option(help="Report baselined findings too")] = False,
     update: UpdateOption = False,
     format: Annotated[
-        CheckOutput, typer.Option("--format", "-f", help="Output format")
-    ] = CheckOutput.text,
-    out: OutOption = None,
+        list[CheckOutput] | None,
+        typer.Option("--format", "-f", help="Output format (text if none); repeat for several"),
+    ] = None,
+    out: OutsOption = None,
     encoding: EncodingOption = "utf-8",
     paraphrase_model: ParaphraseModelOption = SHIPPED_PARAPHRASE_MODEL,
     quiet: QuietOption = False,
@@ -97,9 +100,10 @@ def check_command(
     1: such findings; 2: usage or input error."""
     from checker.ci.check import check, parse_fail_on
     from checker.models import PairingOptions
-    from checker.render import render_check
-    from checker.render.check import summary_line
+    from checker.rendering import render_check
+    from checker.rendering.check import summary_line
 
+    plan = run(lambda: output_plan([f.value for f in format or [CheckOutput.text]], out))
     kinds = run(lambda: parse_fail_on(fail_on))
     articles = run(lambda: _article_paths(paths, changed_since))
     if not articles and changed_since is not None:
@@ -119,9 +123,9 @@ def check_command(
             progress=progress_for(quiet),
         )
     )
-    write_output(render_check(result, format.value), out)
-    if out is not None or format is not CheckOutput.text:
-        say(summary_line(result) + (f" -> {out}" if out else ""), quiet)
+    write_outputs(plan, lambda fmt: render_check(result, fmt))
+    if plan != [("text", None)]:
+        say(summary_line(result) + written(plan), quiet)
     if result.updated:
         say(f"added {len(result.checked)} articles to {index}", quiet)
     raise typer.Exit(code=result.exit_code)

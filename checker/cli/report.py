@@ -10,13 +10,16 @@ import typer
 
 from checker.cli._common import (
     NliModelOption,
-    OutOption,
+    OutsOption,
     ParaphraseModelOption,
     QuietOption,
+    output_plan,
     progress_for,
     run,
     say,
     write_output,
+    write_outputs,
+    written,
 )
 from checker.models import NEIGHBOUR_MIN_SIMILARITY, NEIGHBOURS, SHIPPED_PARAPHRASE_MODEL
 from checker.nlp.embed import DEFAULT_MODEL
@@ -35,9 +38,10 @@ def report_command(
         typer.Option("--index", help="Index folder; omitted: the bundled default corpus"),
     ] = None,
     format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="Output format")
-    ] = ReportFormat.md,
-    out: OutOption = None,
+        list[ReportFormat] | None,
+        typer.Option("--format", "-f", help="Output format (md if none); repeat for several"),
+    ] = None,
+    out: OutsOption = None,
     include_same_outlet: Annotated[
         bool, typer.Option(help="Also pair sentences of one outlet")
     ] = False,
@@ -55,9 +59,10 @@ def report_command(
     quiet: QuietOption = False,
 ) -> None:
     """Write the cross-outlet discrepancy report (json, md, csv or html)."""
-    from checker.render import render_report
+    from checker.rendering import render_report
     from checker.reporting import pairing_options_for, report
 
+    plan = run(lambda: output_plan([f.value for f in format or [ReportFormat.md]], out))
     options = pairing_options_for(
         index,
         neighbours=neighbours,
@@ -69,14 +74,14 @@ def report_command(
     result = run(
         lambda: report(index, options=options, nli_model=nli_model, progress=progress_for(quiet))
     )
-    write_output(render_report(result, format.value), out)
+    write_outputs(plan, lambda fmt: render_report(result, fmt))  # type: ignore[arg-type]
     if result.suppressed:
         suppressed = sum(result.suppressed.values())
         say(f"{suppressed} dismissed in review suppressed (review.sqlite in {result.index})", quiet)
     counts = ", ".join(
         f"{count} {kind}" for kind, count in result.summary.pairs_by_kind.items() if count
     )
-    say(f"{len(result.pairs)} pairs ({counts or 'none'})" + (f" -> {out}" if out else ""), quiet)
+    say(f"{len(result.pairs)} pairs ({counts or 'none'})" + written(plan), quiet)
 
 
 def compare_command(

@@ -12,15 +12,16 @@ from typing import Literal, get_args
 from checker.ci.check import CheckResult
 from checker.errors import UsageError
 from checker.models import Report
-from checker.render.csv import CSV_COLUMNS, render_csv
-from checker.render.github import render_github
-from checker.render.html import render_html
-from checker.render.json import render_json
-from checker.render.junit import render_junit
-from checker.render.kinds import ordered_pairs
-from checker.render.markdown import render_markdown
-from checker.render.sarif import render_sarif
-from checker.render.text import render_text
+from checker.rendering.csv import CSV_COLUMNS, render_csv
+from checker.rendering.github import render_github
+from checker.rendering.html import render_html
+from checker.rendering.json import render_json
+from checker.rendering.junit import render_junit
+from checker.rendering.kinds import ordered_pairs
+from checker.rendering.markdown import render_markdown
+from checker.rendering.sarif import render_sarif
+from checker.rendering.saved import load_saved, render
+from checker.rendering.text import render_text
 
 ReportFormat = Literal["json", "md", "csv", "html"]
 REPORT_FORMATS: tuple[str, ...] = get_args(ReportFormat)
@@ -30,7 +31,9 @@ __all__ = [
     "CSV_COLUMNS",
     "REPORT_FORMATS",
     "ReportFormat",
+    "load_saved",
     "ordered_pairs",
+    "render",
     "render_check",
     "render_json",
     "render_report",
@@ -63,7 +66,7 @@ def render_check(result: CheckResult, fmt: str) -> str:
     """`result` rendered as `fmt` (one of CHECK_FORMATS), ending in a newline."""
     renderers = {
         "text": render_text,
-        "json": lambda result: render_json(result.report),
+        "json": _check_json,
         "sarif": render_sarif,
         "junit": render_junit,
         "github": render_github,
@@ -71,3 +74,10 @@ def render_check(result: CheckResult, fmt: str) -> str:
     if fmt not in renderers:
         raise UsageError(f"unknown check format {fmt!r}; use one of {', '.join(CHECK_FORMATS)}")
     return renderers[fmt](result)
+
+
+def _check_json(result: CheckResult) -> str:
+    """The whole check result as indented JSON (its report's pairs in reading order), so
+    `checker render` can give every other format of it later."""
+    report = result.report.model_copy(update={"pairs": ordered_pairs(result.report)})
+    return result.model_copy(update={"report": report}).model_dump_json(indent=2) + "\n"

@@ -6,7 +6,7 @@ import csv
 import io
 
 from checker.models import Pair, PairSide, Report
-from checker.render.kinds import ordered_pairs
+from checker.rendering.kinds import ordered_pairs
 
 CSV_COLUMNS = (
     "kind",

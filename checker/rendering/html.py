@@ -20,16 +20,16 @@ from checker.models import (
     Report,
     ReportIncident,
 )
-from checker.render.figures import format_interval, format_score
-from checker.render.incidents import (
+from checker.rendering.figures import format_interval, format_score
+from checker.rendering.incidents import (
     FIGURE_COLUMNS,
     figure_row,
     finding_context,
     incident_heading,
     lead_incidents,
 )
-from checker.render.kinds import pairs_by_kind
-from checker.render.style import report_css
+from checker.rendering.kinds import pairs_by_kind
+from checker.rendering.style import report_css
 
 logger = logging.getLogger(__name__)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from checker.incidents import how_phrase, when_phrase, where_phrase
 from checker.models import IncidentFigure, Pair, ReportIncident
-from checker.render.figures import format_interval
+from checker.rendering.figures import format_interval
 
 # The report leads with at most this many incidents holding a discrepancy (the JSON has all).
 LEAD_INCIDENTS = 25

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from checker.models import Report
-from checker.render.kinds import ordered_pairs
+from checker.rendering.kinds import ordered_pairs
 
 
 def render_json(report: Report) -> str:

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 from checker.ci.check import CheckResult
 from checker.models import Pair
-from checker.render.check import failing, file_of, message, new_and_known
+from checker.rendering.check import failing, file_of, message, new_and_known
 
 
 def render_junit(result: CheckResult) -> str:

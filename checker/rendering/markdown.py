@@ -5,15 +5,15 @@ from __future__ import annotations
 import re
 
 from checker.models import KINDS, Pair, PairSide, Quantity, Report, ReportIncident
-from checker.render.figures import format_interval, format_score
-from checker.render.incidents import (
+from checker.rendering.figures import format_interval, format_score
+from checker.rendering.incidents import (
     FIGURE_COLUMNS,
     figure_row,
     finding_context,
     incident_heading,
     lead_incidents,
 )
-from checker.render.kinds import pairs_by_kind, summary_counts
+from checker.rendering.kinds import pairs_by_kind, summary_counts
 
 # Characters that open Markdown (or inline HTML) constructs anywhere in a line.
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~&!])")

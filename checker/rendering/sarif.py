@@ -8,7 +8,7 @@ from typing import Any
 from checker._version import __version__
 from checker.ci.check import CheckResult
 from checker.models import KIND_ORDER, KINDS, PairSide
-from checker.render.check import failing, file_of, message, new_and_known
+from checker.rendering.check import failing, file_of, message, new_and_known
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "checkerFinding/v1"

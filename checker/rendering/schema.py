@@ -1,6 +1,6 @@
 """The JSON Schema of a report, generated from `Report` and committed as report_schema.json.
 
-Regenerate after changing the report models: `python -m checker.render.schema`
+Regenerate after changing the report models: `python -m checker.rendering.schema`
 (tests/test_render.py fails while the committed file and the models disagree).
 """
 

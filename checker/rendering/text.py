@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from checker.ci.check import CheckResult
-from checker.render.check import failing, file_of, new_and_known, summary_line
+from checker.rendering.check import failing, file_of, new_and_known, summary_line
 
 
 def render_text(result: CheckResult) -> str:
