@@ -54,3 +54,24 @@ def test_command_has_help_and_is_in_the_readme(path):
 
 def test_the_integrity_check_is_documented_too():
     assert "checker index verify" in README
+
+
+@pytest.mark.parametrize("path", COMMANDS, ids=" ".join)
+def test_help_reads_right_no_bool_types_no_double_negatives(path):
+    result = runner.invoke(app, [*path, "-h"])  # -h is --help everywhere
+    assert result.exit_code == 0, result.output
+    assert "<bool>" not in result.output and "--no-no-" not in result.output
+
+
+def test_version_prints_the_package_version():
+    from checker import __version__
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output == f"checker {__version__}\n"
+
+
+def test_dash_i_names_the_index(tmp_path):
+    result = runner.invoke(app, ["report", "-i", str(tmp_path / "nowhere"), "-q"])
+    assert result.exit_code == 2
+    assert str(tmp_path / "nowhere") in result.stderr

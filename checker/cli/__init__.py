@@ -8,8 +8,11 @@ exit codes (checker.errors).
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
+from checker._version import __version__
 from checker.cli.check import baseline_command, check_command
 from checker.cli.index import index_command
 from checker.cli.render import render_command
@@ -20,9 +23,32 @@ from checker.cli.serve import serve_command
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
+    # Plain help: the rich renderer prints a '<bool>' type beside every flag.
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
     help="Cross-source claim-consistency checker for news: index articles from many outlets, "
     "then report where their figures and facts agree and disagree.",
 )
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"checker {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version and exit"
+        ),
+    ] = False,
+) -> None:
+    """Cross-source claim-consistency checker for news."""
+
+
 app.command("index")(index_command)
 app.command("report")(report_command)
 app.command("render")(render_command)

@@ -23,11 +23,12 @@ OutsOption = Annotated[
     typer.Option(
         "--out",
         "-o",
+        metavar="FILE",
         help="Write here instead of standard output ('-': standard output); "
         "repeat with --format to write several formats in one run",
     ),
 ]
-IndexOption = Annotated[Path, typer.Option("--index", help="Index folder, e.g. indexes/NAME")]
+IndexOption = Annotated[Path, typer.Option("--index", "-i", help="Index folder, e.g. indexes/NAME")]
 EncodingOption = Annotated[str, typer.Option(help="Text encoding of the articles")]
 NliModelOption = Annotated[
     str | None,

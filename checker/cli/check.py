@@ -62,7 +62,10 @@ def _article_paths(paths: list[Path] | None, changed_since: str | None) -> list[
 DEFAULT_FAIL_ON_TEXT = ",".join(DEFAULT_FAIL_ON)
 ArticlesArgument = Annotated[
     list[Path] | None,
-    typer.Argument(help="New or changed articles: files or folders (.txt .md .html .csv .jsonl)"),
+    typer.Argument(
+        metavar="[PATHS]...",
+        help="New or changed articles: files or folders (.txt .md .html .csv .jsonl)",
+    ),
 ]
 FailOnOption = Annotated[
     str, typer.Option(help="Comma-separated kinds that fail the check (exit 1), or none")
@@ -74,7 +77,7 @@ BaselineOption = Annotated[
     ),
 ]
 UpdateOption = Annotated[
-    bool, typer.Option(help="After the check, add the checked articles to the index")
+    bool, typer.Option("--update", help="After the check, add the checked articles to the index")
 ]
 
 
@@ -85,11 +88,18 @@ def check_command(
     root: Root = None,
     fail_on: FailOnOption = DEFAULT_FAIL_ON_TEXT,
     baseline: BaselineOption = None,
-    no_baseline: Annotated[bool, typer.Option(help="Report baselined findings too")] = False,
+    no_baseline: Annotated[
+        bool, typer.Option("--no-baseline", help="Report baselined findings too")
+    ] = False,
     update: UpdateOption = False,
     format: Annotated[
         list[CheckOutput] | None,
-        typer.Option("--format", "-f", help="Output format (text if none); repeat for several"),
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="text (the default), json, sarif, junit or github; repeat for several",
+        ),
     ] = None,
     out: OutsOption = None,
     encoding: EncodingOption = "utf-8",

@@ -24,7 +24,10 @@ OutletOption = Annotated[
     str | None, typer.Option(help="Outlet for every article given (overrides detection)")
 ]
 SingleOutletOption = Annotated[
-    bool, typer.Option(help="Allow an index whose articles all come from one outlet")
+    bool,
+    typer.Option(
+        "--allow-single-outlet", help="Allow an index whose articles all come from one outlet"
+    ),
 ]
 
 

@@ -30,6 +30,7 @@ def render_command(
         typer.Option(
             "--format",
             "-f",
+            metavar="FORMAT",
             help="json, md, csv or html (a report or check); text, sarif, junit or github (a "
             "check); md for a report and text for a check if none; repeat for several",
         ),

@@ -35,18 +35,23 @@ class ReportFormat(StrEnum):
 def report_command(
     index: Annotated[
         Path | None,
-        typer.Option("--index", help="Index folder; omitted: the bundled default corpus"),
+        typer.Option("--index", "-i", help="Index folder; omitted: the bundled default corpus"),
     ] = None,
     format: Annotated[
         list[ReportFormat] | None,
-        typer.Option("--format", "-f", help="Output format (md if none); repeat for several"),
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="md (the default), json, csv or html; repeat for several",
+        ),
     ] = None,
     out: OutsOption = None,
     include_same_outlet: Annotated[
-        bool, typer.Option(help="Also pair sentences of one outlet")
+        bool, typer.Option("--include-same-outlet", help="Also pair sentences of one outlet")
     ] = False,
     include_same_article: Annotated[
-        bool, typer.Option(help="Also pair sentences of one article")
+        bool, typer.Option("--include-same-article", help="Also pair sentences of one article")
     ] = False,
     neighbours: Annotated[
         int, typer.Option(help="Nearest neighbours per sentence from other outlets")

@@ -14,6 +14,7 @@ from checker.cli._common import IndexOption, run
 
 review_app = typer.Typer(
     no_args_is_help=True,
+    rich_markup_mode=None,
     help="Editor review queue: persistent verdicts on findings, kept in INDEX/review.sqlite.",
 )
 
