@@ -370,6 +370,9 @@ STRONG_LINKS: Final = frozenset({
 OBJECT_STARTS: Final = frozenset({"the", "a", "an", "his", "her", "their", "its", "them", "him"})
 PARTITIVE_PRONOUNS: Final = frozenset({"them", "whom", "those", "these", "us", "which"})
 DETERMINERS: Final = frozenset({"the", "its", "their", "his", "her", "our", "these", "those"})
+# "Those killed in the two attacks include 14 children": the verb that makes a count a member
+# of a group named before it by its event.
+INCLUDE_VERBS: Final = frozenset({"include", "includes", "included"})
 # Who holds the area a sentence's event struck ("rebel-held east Aleppo", "regime-controlled
 # Ramusa"): a city split between sides has its strikes on each side, two incidents. A town
 # "besieged" by one side is held by the other ("rebel-besieged Foua").

@@ -401,6 +401,16 @@ COUNTS = [
         # FA-KES (Al-Araby, 22 Jun 2016): the group comes first.
         "Of those killed six were children.",
         "six were children", (6, 6, 6, "exact", "child", "killed"), id="fronted-part-named"),
+    pytest.param(  # FA-KES 1924058083 (TRT): the group's event named before another count
+        "According to the British-based Syrian Observatory for Human Rights those killed in the "
+        "two attacks in the Idlib province include 14 children.",
+        "14 children", (14, 14, 14, "exact", "child", "killed"), id="those-killed-include"),
+    pytest.param(
+        "Those wounded in the strike include at least 12 children.",
+        "at least 12 children", (12, 12, None, "at_least", "child", "wounded"), id="those-wounded-include"),
+    pytest.param(
+        "The opposition groups include 20 factions.",
+        "20 factions", (20, 20, 20, "exact", "faction", None), id="include-without-event"),
     pytest.param(
         # FA-KES (Al-Araby, 17 Oct 2016): who the part are follows the copula.
         "The Syrian Observatory for Human Rights reported that five of the dead were children.",

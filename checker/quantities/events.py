@@ -25,7 +25,8 @@ def assign_events(tokens: list[Token], candidates: list[Candidate]) -> None:
     for index, candidate in enumerate(candidates):
         floor = candidates[index - 1].claimed if index else 0
         candidate.event = (candidate.head_event or candidate.after_event
-                           or _event_before(tokens, candidate, floor))  # fmt: skip
+                           or _event_before(tokens, candidate, floor)
+                           or _event_of_included_group(tokens, candidate))  # fmt: skip
     for index in range(1, len(candidates)):
         _link_backward(tokens, candidates[index - 1], candidates[index])
     for index in range(len(candidates) - 2, -1, -1):
@@ -126,6 +127,25 @@ def _event_before(tokens: list[Token], candidate: Candidate, floor: int) -> str 
         if candidate.first - k <= BEFORE_WINDOW or lower == "toll":
             if k >= 2 and _joint(event, lower_at(tokens, k - 1), tokens[k - 2].lower):
                 return lx.JOINT_EVENT  # "killed or wounded 40 people"
+            return event
+    return None
+
+
+def _event_of_included_group(tokens: list[Token], candidate: Candidate) -> str | None:
+    """ "Those killed in the two attacks include 14 children": a count the group's verb
+    "include(s)" introduces takes the event of that group ("those killed", "the dead"), however
+    far back it is named (other counts may sit between)."""
+    if lower_at(tokens, candidate.first - 1) not in lx.INCLUDE_VERBS:
+        return None
+    for k in range(candidate.first - 2, 0, -1):
+        if tokens[k].lower in lx.CLAUSE_BREAKS:
+            return None
+        event = lx.EVENT_WORDS.get(tokens[k].lower)
+        if (
+            event
+            and tokens[k - 1].lower in lx.DETERMINERS
+            and _compatible(event, candidate.category)
+        ):
             return event
     return None
 
