@@ -59,6 +59,8 @@ SCALE_WORDS: Final = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "
 DOZEN: Final = 12
 # "a dozen", "half a million", "a hundred": indefinite round figures, read as "about".
 INDEFINITE_ARTICLES: Final = frozenset({"a", "an"})
+# "a quarter of a million", "a third of a million", "a half million": a fraction of a scale word.
+FRACTIONS: Final = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 
 # Vague quantifiers -> (low, high). Bounds are the smallest and largest figure a writer would
 # plausibly still describe that way; high None means no upper bound.

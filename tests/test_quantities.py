@@ -411,6 +411,15 @@ COUNTS = [
     pytest.param(
         "The opposition groups include 20 factions.",
         "20 factions", (20, 20, 20, "exact", "faction", None), id="include-without-event"),
+    pytest.param(  # FA-KES 1924058083 (TRT): a fraction of a scale word
+        "More than a quarter of a million people have been killed and more than 10 million have "
+        "been displaced across the war-battered country according to the United Nations.",
+        "More than a quarter of a million people",
+        (250_000, 250_000, None, "more_than", "people", "killed"), id="quarter-of-a-million"),
+    pytest.param(
+        "A quarter million refugees returned.",
+        "A quarter million refugees", (250_000, 225_000, 275_000, "about", "refugee", "returned"),
+        id="quarter-million"),
     pytest.param(
         # FA-KES (Al-Araby, 17 Oct 2016): who the part are follows the copula.
         "The Syrian Observatory for Human Rights reported that five of the dead were children.",

@@ -115,16 +115,16 @@ def _read_vague(tokens: list[Token], i: int) -> Figure | None:
 
 
 def _read_words(tokens: list[Token], i: int) -> Figure | None:
-    """Spelled-out figures: "forty-four", "one hundred and twenty", "a dozen", "half a million"."""
-    j, multiplier, article = i, 1.0, False
-    if tokens[i].lower == "half" and lower_at(tokens, i + 1) in lx.INDEFINITE_ARTICLES:
-        j, multiplier = i + 1, 0.5
+    """Spelled-out figures: "forty-four", "one hundred and twenty", "a dozen", "half a million",
+    "a quarter of a million"."""
+    j, multiplier = _fraction(tokens, i)
+    article = multiplier != 1.0 and lower_at(tokens, j) in lx.SCALE_WORDS  # "a quarter million"
     if lower_at(tokens, j) in lx.INDEFINITE_ARTICLES:
         following = lower_at(tokens, j + 1)
         if following not in lx.SCALE_WORDS and following != "dozen":
             return None  # "a child", "a few" (read as vague)
         j, article = j + 1, True
-    elif multiplier != 1.0:
+    elif multiplier != 1.0 and not article:
         return None
     words, end = _number_words(tokens, j)
     if not words or (not article and words[0] not in lx.UNIT_WORDS):
@@ -144,6 +144,19 @@ def _read_words(tokens: list[Token], i: int) -> Figure | None:
     approximate = article or multiplier != 1.0 or "dozen" in words
     value = (total + current) * multiplier
     return Figure(i, end, value, "words", scale=scale, approximate=approximate)
+
+
+def _fraction(tokens: list[Token], i: int) -> tuple[int, float]:
+    """A fraction opening a figure and the token after it: "half [a million]", "a quarter
+    [of a million]", "a third [million]"; (i, 1.0) when none does."""
+    if tokens[i].lower == "half" and lower_at(tokens, i + 1) in lx.INDEFINITE_ARTICLES:
+        return i + 1, lx.FRACTIONS["half"]
+    fraction = lx.FRACTIONS.get(lower_at(tokens, i + 1))
+    if tokens[i].lower not in lx.INDEFINITE_ARTICLES or fraction is None:
+        return i, 1.0
+    j = i + 2 + (lower_at(tokens, i + 2) == "of")
+    after = lower_at(tokens, j + (lower_at(tokens, j) in lx.INDEFINITE_ARTICLES))
+    return (j, fraction) if after in lx.SCALE_WORDS else (i, 1.0)
 
 
 def _number_words(tokens: list[Token], j: int) -> tuple[list[str], int]:
