@@ -73,6 +73,20 @@ def test_calendar_date_takes_the_publication_year():
             "Syrias civil war now in its seventh year has killed at least 400000 people.",
             "syrias civil war now in its seventh year has killed",
         ),
+        (
+            # FA-KES 1924058169 (Daily Sabah, 12 Jun 2016), background to a market strike.
+            "The Syrian Center for Policy Research however put the death toll from the six-year "
+            "conflict at more than 470000 people.",
+            "toll from the six-year conflict",
+        ),
+        (
+            # FA-KES 1924058083 (TRT, 13 Jun 2016).
+            "More than a quarter of a million people have been killed and more than 10 million "
+            "have been displaced across the war-battered country according to the United Nations.",
+            "have been killed and more than 10 million have been displaced across the "
+            "war-battered country",
+        ),
+        ("Air strikes across the country killed 50 people on Monday.", None),
         ("At least 16 civilians were killed on Sunday a monitor said.", None),
         ("Five people were killed in the war-torn town on Tuesday.", None),
     ],

@@ -50,7 +50,11 @@ WINDOW_RE = re.compile(
     # "Syria's civil war, now in its seventh year, has killed at least 400000": the war's toll
     r"|(?:civil|the|a|syrias?|syrian|\w+-year(?:-old)?)\s+(?:civil\s+)?(?:war|conflict|uprising)"
     r"(?!\s*(?:planes?|jets?|crimes?))\b[^.;]{0,40}?\b(?:has|have|had) (?:so far )?"
-    r"(?:killed|claimed|left|displaced))",
+    r"(?:killed|claimed|left|displaced)"
+    # "put the death toll from the six-year conflict at more than 470000": the war's toll
+    r"|\b(?:toll|tally)\s+(?:from|of|in)\s+the\s+(?:[\w-]+\s+)?(?:war|conflict|uprising)\b"
+    # "... have been killed ... across the war-battered country": the whole war, not one strike
+    r"|\b(?:has|have) been (?:killed|displaced)\b[^.;]{0,80}?\bacross the (?:[\w-]+ )?country\b)",
     re.I,
 )
 
