@@ -1,5 +1,5 @@
 # Task commands used by developers, the README and .ci/run alike.
-.PHONY: setup report test lint bench
+.PHONY: setup report test lint bench wheel-check
 
 setup:
 	bash scripts/setup.sh
@@ -16,6 +16,9 @@ lint: setup  ## ruff (lint and format) on everything, mypy on checker/
 	.venv/bin/ruff check checker tests bench scripts
 	.venv/bin/ruff format --check checker tests bench scripts
 	.venv/bin/mypy
+
+wheel-check: setup  ## build the wheel, install it in a fresh venv, report from an empty folder
+	bash scripts/wheel_check.sh
 
 bench: setup  ## quality and speed benchmarks (slow; needs ../shared/data)
 	.venv/bin/python bench/quality.py --out bench/results/quality.json

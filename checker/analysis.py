@@ -6,7 +6,7 @@ claim and vector whichever command reads it first.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
@@ -14,6 +14,7 @@ import numpy as np
 from checker.claims import extract_claims
 from checker.models import Article, Sentence
 from checker.nlp.embed import DEFAULT_MODEL, Embedder, get_embedder
+from checker.progress import NO_PROGRESS, Progress
 from checker.store.generations import StoredIndex
 from checker.text import split_sentences
 
@@ -23,14 +24,14 @@ def analyse_articles(
     *,
     model: str = DEFAULT_MODEL,
     embedder: Embedder | None = None,
-    announce: Callable[[int], None] | None = None,
+    progress: Progress = NO_PROGRESS,
     show_progress: bool = False,
 ) -> StoredIndex:
     """Split, parse and encode `articles`: an index of their own, not yet saved.
 
     The embedder (`embedder`, else `model` loaded once per process) is loaded only when there
-    is a sentence to encode; `announce` hears how many sentences before they are encoded, and
-    `show_progress` draws the encoder's progress bar. Encoding (torch, releases the GIL) runs
+    is a sentence to encode; `progress` hears the stages (loading the model, encoding N
+    sentences), and `show_progress` draws the encoder's progress bar. Encoding (torch, releases the GIL) runs
     in a thread while claims are extracted (spaCy, Python), which keeps indexing near raw
     encoding speed (bench/speed.py).
     """
@@ -46,9 +47,13 @@ def analyse_articles(
             claims=[],
             vectors=np.zeros((0, dimension), dtype=np.float32),
         )
-    if announce:
-        announce(len(sentences))
-    embedder = embedder or get_embedder(model)
+    if embedder is None:
+        progress.stage(f"loading the embedding model {model}")
+        embedder = get_embedder(model)
+    progress.stage(
+        f"extracting claims and encoding {len(sentences):,} sentences of {len(articles):,} "
+        f"articles with {embedder.name}"
+    )
     published = {article.id: article.date for article in articles}
     with ThreadPoolExecutor(max_workers=1) as pool:
         pending = pool.submit(

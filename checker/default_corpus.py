@@ -1,25 +1,71 @@
-"""The bundled default corpus (fixtures/seeds) that `checker report` uses with no arguments."""
+"""The bundled default corpus that `checker report` uses with no arguments.
+
+It ships inside the package (checker/data/corpus; in a checkout a link to the repository's
+fixtures/): the five seed pages (seeds/) and eight FA-KES articles about two incidents
+(fakes-sample/), together showing every kind of finding.
+"""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from checker.errors import UsageError
 from checker.models import PairingOptions
+from checker.progress import NO_PROGRESS, Progress
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-DEFAULT_CORPUS = FIXTURES / "seeds"
+DEFAULT_CORPUS = Path(__file__).resolve().parent / "data" / "corpus"
+SEED_CORPUS = DEFAULT_CORPUS / "seeds"
 DEFAULT_INDEX = Path("indexes") / "default"
 # The seed pages quote rival sources inside one article (Muallem's "44 children" and the
 # report of "at least 20 children" in seed 000), so same-article pairs are on for them.
 DEFAULT_OPTIONS = PairingOptions(include_same_article=True)
+# What an editor keeps beside an index: it survives a rebuild of the default index.
+KEPT_ON_REBUILD = (
+    "review.sqlite",
+    "review.sqlite-wal",
+    "review.sqlite-shm",
+    "baseline.json",
+    "index.lock",
+)
 
 
 def default_corpus() -> Path:
-    """The folder of the bundled corpus; a clear error where the checkout lacks it."""
-    if not DEFAULT_CORPUS.is_dir():
+    """The folder of the bundled corpus; a clear error where the installation lacks it."""
+    if not SEED_CORPUS.is_dir():
         raise UsageError(
-            f"{DEFAULT_CORPUS}: bundled default corpus not found (installed without the repo's "
-            f"fixtures/); pass --index and build one with `checker index`"
+            f"{DEFAULT_CORPUS}: bundled default corpus not found (a broken installation); "
+            "pass --index and build one with `checker index`"
         )
     return DEFAULT_CORPUS
+
+
+def index_default_corpus(*, progress: Progress = NO_PROGRESS) -> Path:
+    """Index the bundled corpus into `indexes/default` (incremental) and return that folder.
+
+    The default index mirrors the bundled corpus: when it holds articles the corpus no longer
+    has (another version of checker laid the corpus out differently), it is rebuilt."""
+    from checker.indexing import index
+    from checker.ingest import load_articles
+    from checker.store import index_exists, load_index
+
+    corpus = default_corpus()
+    if index_exists(DEFAULT_INDEX):
+        bundled = {article.id for article in load_articles([corpus]).articles}
+        if {article.id for article in load_index(DEFAULT_INDEX).articles} - bundled:
+            progress.note(f"{DEFAULT_INDEX}: built from another version of the corpus; rebuilding")
+            _clear_index(DEFAULT_INDEX)
+    summary = index([corpus], index_path=DEFAULT_INDEX, progress=progress)
+    progress.note(f"default corpus: {summary.articles} articles indexed in {DEFAULT_INDEX}")
+    return DEFAULT_INDEX
+
+
+def _clear_index(folder: Path) -> None:
+    """Remove the index files of `folder`, keeping the review store and the baseline."""
+    for entry in folder.iterdir():
+        if entry.name in KEPT_ON_REBUILD:
+            continue
+        if entry.is_dir():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal, get_args
 
@@ -22,6 +22,7 @@ from checker.incidents import with_incidents
 from checker.ingest import FieldMap, load_articles
 from checker.models import Article
 from checker.nlp.embed import DEFAULT_MODEL, Embedder
+from checker.progress import NO_PROGRESS, Progress
 from checker.store import StoredIndex, index_exists, load_index, locked, merge, read_manifest
 from checker.store import save_index as save
 
@@ -54,11 +55,12 @@ def index(
     encoding: str = "utf-8",
     allow_single_outlet: bool = False,
     embedder: Embedder | None = None,
-    progress: Callable[[str], None] | None = None,
+    progress: Progress = NO_PROGRESS,
 ) -> IndexSummary:
     """Add the articles under `paths` to the index at `index_path` (created if absent)."""
     started = time.perf_counter()
     index_dir = Path(index_path)
+    progress.stage(f"reading articles from {len(paths)} path{'s' if len(paths) != 1 else ''}")
     ingested = load_articles(paths, fields=fields, outlet=outlet, encoding=encoding)
     with locked(index_dir):
         existing = _existing(index_dir, model)
@@ -69,7 +71,9 @@ def index(
         analysed = _analyse(fresh, existing, index_dir, model_name, embedder, progress)
         stored = merge(existing, analysed)
         if fresh or existing is None or existing.incidents is None:
+            progress.stage(f"building incidents across {len(stored.articles):,} articles")
             stored = with_incidents(stored, existing.incidents if existing else None)
+            progress.stage(f"writing the index to {index_dir}")
             save(index_dir, stored)
     counts = {
         kind: sum(1 for value in changes.values() if value == kind)
@@ -94,7 +98,7 @@ def _analyse(
     index_dir: Path,
     model_name: str,
     embedder: Embedder | None,
-    progress: Callable[[str], None] | None,
+    progress: Progress,
 ) -> StoredIndex:
     """The new and changed articles through the analysis path, with the index's own model."""
     if existing is not None and embedder is not None and embedder.name != model_name:
@@ -102,19 +106,12 @@ def _analyse(
             f"{index_dir}: built with {model_name!r}, not {embedder.name!r}"
         )
 
-    def announce(sentences: int) -> None:
-        if progress:
-            progress(
-                f"{len(fresh)} new or changed articles: extracting claims and encoding "
-                f"{sentences} sentences with {model_name}"
-            )
-
     analysed = analyse_articles(
         fresh,
         model=model_name,
         embedder=embedder,
-        announce=announce,
-        show_progress=progress is not None and _interactive(),
+        progress=progress,
+        show_progress=progress is not NO_PROGRESS and _interactive(),
     )
     if existing is not None and analysed.claims and analysed.dimension != existing.dimension:
         raise IncompatibleIndexError(

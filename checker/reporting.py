@@ -8,15 +8,16 @@ them (judge/findings.py), leaves out suppressed findings and sorts the rest.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
-from checker.default_corpus import DEFAULT_INDEX, DEFAULT_OPTIONS, default_corpus
+from checker.default_corpus import DEFAULT_INDEX, DEFAULT_OPTIONS, index_default_corpus
 from checker.errors import UsageError
 from checker.incidents import build_incidents, report_incidents, story_origins
 from checker.judge.candidates import find_candidates
 from checker.judge.findings import judge_candidates
 from checker.models import KIND_ORDER, Pair, PairingOptions, PairKind, Report, ReportSummary
+from checker.progress import NO_PROGRESS, Progress
 from checker.review.store import dismissed_fingerprints
 from checker.store import IndexView, load_index, view_of
 
@@ -29,7 +30,7 @@ def report(
     suppress: Mapping[str, str] | None = None,
     use_review: bool = True,
     nli_model: str | None = None,
-    progress: Callable[[str], None] | None = None,
+    progress: Progress = NO_PROGRESS,
 ) -> Report:
     """The discrepancy report of the index at `index_path` (deterministic).
 
@@ -43,6 +44,7 @@ def report(
         index_path = index_default_corpus(progress=progress)
     options = options or pairing_options_for(index_path)
     left_out = {**(suppress or {}), **(dismissed_fingerprints(index_path) if use_review else {})}
+    progress.stage(f"loading the index {index_path}")
     return build_report(
         view_of(load_index(Path(index_path))),
         index_name=str(index_path),
@@ -50,6 +52,7 @@ def report(
         kinds=kinds,
         suppress=left_out,
         nli_model=nli_model,
+        progress=progress,
     )
 
 
@@ -61,16 +64,16 @@ def build_report(
     kinds: tuple[PairKind, ...] = KIND_ORDER,
     suppress: Mapping[str, str] | None = None,
     nli_model: str | None = None,
+    progress: Progress = NO_PROGRESS,
 ) -> Report:
     """The report of the sentences in `view`: candidates, evidence, verdicts, suppression."""
     outlets = {article.outlet for article in view.articles}
-    if len(outlets) < 2 and not (options.include_same_outlet or options.include_same_article):
-        raise UsageError(
-            f"{index_name}: the index holds one outlet only ({', '.join(sorted(outlets)) or 'none'}); "
-            f"add another outlet's articles or pass --include-same-outlet"
-        )
+    _require_two_outlets(outlets, options, index_name)
+    progress.stage(f"building incidents from {len(view.sentences):,} sentences")
     incidents = build_incidents(view.sentences, view.incidents)
+    progress.stage("pairing sentences across outlets")
     candidates = find_candidates(view, options=options, incidents=incidents)
+    progress.stage(f"judging {len(candidates):,} candidate pairs")
     pairs = [
         pair
         for pair in judge_candidates(candidates, options=options, nli_model=nli_model)
@@ -147,11 +150,10 @@ def pairing_options_for(
     return base.model_copy(update={k: v for k, v in overrides.items() if v is not None})
 
 
-def index_default_corpus(*, progress: Callable[[str], None] | None = None) -> Path:
-    """Index the bundled corpus into `indexes/default` (incremental) and return that folder."""
-    from checker.indexing import index
-
-    summary = index([default_corpus()], index_path=DEFAULT_INDEX, progress=progress)
-    if progress:
-        progress(f"default corpus: {summary.articles} articles indexed in {DEFAULT_INDEX}")
-    return DEFAULT_INDEX
+def _require_two_outlets(outlets: set[str], options: PairingOptions, index_name: str) -> None:
+    """Cross-outlet pairing needs two outlets, unless same-outlet or same-article pairs are on."""
+    if len(outlets) < 2 and not (options.include_same_outlet or options.include_same_article):
+        raise UsageError(
+            f"{index_name}: the index holds one outlet only ({', '.join(sorted(outlets)) or 'none'}); "
+            f"add another outlet's articles or pass --include-same-outlet"
+        )

@@ -142,7 +142,7 @@ def test_reindex_of_unchanged_corpus_encodes_nothing(tmp_path):
     invoke("index", DEFAULT_CORPUS, "--index", tmp_path / "idx", "-q")
     result = invoke("index", DEFAULT_CORPUS, "--index", tmp_path / "idx")
     assert result.exit_code == 0
-    assert "5 unchanged" in result.stderr and "0 encoded" in result.stderr
+    assert "(0 added, 0 changed, 13 unchanged)" in result.stderr and "0 encoded" in result.stderr
 
 
 @pytest.mark.parametrize("fmt", ["json", "md", "csv", "html"])

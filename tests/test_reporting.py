@@ -1,4 +1,5 @@
-"""End to end on the bundled default corpus (fixtures/seeds): index, pair, classify, report."""
+"""End to end on the bundled default corpus (fixtures/: the seed pages and a FA-KES sample):
+index, pair, classify, report."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.default_corpus import DEFAULT_CORPUS, DEFAULT_OPTIONS
+from checker.default_corpus import DEFAULT_CORPUS, DEFAULT_INDEX, DEFAULT_OPTIONS
 from checker.indexing import index
 from checker.rendering import render_report
 from checker.reporting import report
@@ -69,12 +70,17 @@ def test_stockpile_sentences_of_seed_000_and_004_are_duplicates(default_report):
     assert {pair.a.outlet, pair.b.outlet} == {"seed-000", "ava"}
 
 
+def _source_file(source: str) -> Path:
+    """The file of a side's source ('fakes-sample.csv:row 3' names a row of a CSV file)."""
+    return Path(source.split(":row ")[0])
+
+
 def test_every_side_carries_its_evidence(default_report):
-    articles = {p.name for p in DEFAULT_CORPUS.glob("*.txt")}
+    articles = {p.name for p in DEFAULT_CORPUS.rglob("*") if p.suffix in {".txt", ".csv"}}
     for pair in default_report.pairs:
         for side in (pair.a, pair.b):
             assert side.outlet and side.doc_id and side.end > side.start
-            assert Path(side.source).name in articles
+            assert _source_file(side.source).name in articles
             assert side.line is not None and side.line >= 1
         assert pair.reason and 0 <= pair.score <= 1
 
@@ -82,8 +88,9 @@ def test_every_side_carries_its_evidence(default_report):
 def test_offsets_point_into_the_article_file(default_report):
     for pair in default_report.pairs:
         for side in (pair.a, pair.b):
-            lines = Path(side.source).read_text(encoding="utf-8").splitlines()
-            assert side.text.split("\n")[0][:40] in lines[side.line - 1]
+            lines = _source_file(side.source).read_text(encoding="utf-8").splitlines()
+            line = lines[side.line - 1].replace('""', '"')  # a CSV field doubles its quotes
+            assert side.text.split("\n")[0][:40] in line
 
 
 def test_no_claim_comes_from_boilerplate(default_index):
@@ -103,10 +110,29 @@ def test_report_is_deterministic_and_matches_the_reviewed_snapshot(default_index
     snapshot["index"] = "indexes/default"
     for pair in snapshot["pairs"]:  # machine-independent: keep only the file names
         for side in (pair["a"], pair["b"]):
-            side["source"] = Path(side["source"]).name
+            side["source"] = Path(side["source"]).name  # 'fakes-sample.csv:row 3' stays whole
     text = json.dumps(snapshot, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     if os.environ.get("UPDATE_GOLDEN"):
         GOLDEN.write_text(text, encoding="utf-8")
     assert text == GOLDEN.read_text(encoding="utf-8"), (
         "report changed: review and rerun with UPDATE_GOLDEN=1"
     )
+
+
+def test_the_default_index_is_rebuilt_when_it_holds_articles_the_corpus_lacks(
+    tmp_path, monkeypatch
+):
+    """An index another version laid out differently (old ids) is rebuilt, not merged into."""
+    monkeypatch.chdir(tmp_path)
+    stale = tmp_path / "old" / "stale.txt"
+    stale.parent.mkdir()
+    stale.write_text(
+        "---\noutlet: gone\ndate: 2016-06-12\n---\nAir strikes killed 12 people in Idlib.\n",
+        encoding="utf-8",
+    )
+    index([DEFAULT_CORPUS, stale], index_path=DEFAULT_INDEX)
+    (DEFAULT_INDEX / "baseline.json").write_text("{}", encoding="utf-8")
+    result = report()
+    # five seed pages and eight FA-KES rows, no stale article
+    assert result.summary.articles == 13 and "gone" not in {p.a.outlet for p in result.pairs}
+    assert (DEFAULT_INDEX / "baseline.json").read_text(encoding="utf-8") == "{}"

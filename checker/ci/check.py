@@ -10,7 +10,7 @@ one atomic write under the index lock.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -30,6 +30,7 @@ from checker.models import (
     PairKind,
     Report,
 )
+from checker.progress import NO_PROGRESS, Progress
 from checker.reporting import build_report
 from checker.review.store import dismissed_fingerprints
 from checker.store import StoredIndex, load_index, locked, merge, save_index, view_with
@@ -76,7 +77,7 @@ def check(
     options: PairingOptions | None = None,
     fields: FieldMap | None = None,
     encoding: str = "utf-8",
-    progress: Callable[[str], None] | None = None,
+    progress: Progress = NO_PROGRESS,
 ) -> CheckResult:
     """Check the articles under `paths` against the index at `index_path`.
 
@@ -88,9 +89,10 @@ def check(
     articles = _load_new(paths, root=root, fields=fields, encoding=encoding)
     accepted = _accepted(index_dir, baseline) if use_baseline else frozenset()
     corpus = load_index(index_dir)
-    if progress:
-        progress(f"checking {len(articles)} articles against {len(corpus.articles)} in {index_dir}")
-    new = analyse_with_index_model(articles, corpus)
+    progress.note(
+        f"checking {len(articles)} articles against {len(corpus.articles)} in {index_dir}"
+    )
+    new = analyse_with_index_model(articles, corpus, progress=progress)
     new_ids = frozenset(article.id for article in articles)
     report = build_report(
         view_with(corpus, new),
@@ -98,6 +100,7 @@ def check(
         options=(options or PairingOptions()).model_copy(update={"focus": new_ids}),
         # Editors' dismissals count first: a finding both dismissed and baselined is "dismissed".
         suppress={**dict.fromkeys(accepted, "baselined"), **dismissed_fingerprints(index_dir)},
+        progress=progress,
     )
     failing = [pair for pair in report.pairs if pair.kind in fail_on]
     if update:
@@ -114,10 +117,12 @@ def check(
     )
 
 
-def analyse_with_index_model(articles: list[Article], corpus: StoredIndex) -> StoredIndex:
+def analyse_with_index_model(
+    articles: list[Article], corpus: StoredIndex, *, progress: Progress = NO_PROGRESS
+) -> StoredIndex:
     """The articles through the analysis path with the corpus index's model; refuse a model
     whose vectors do not fit the index."""
-    new = analyse_articles(articles, model=corpus.model)
+    new = analyse_articles(articles, model=corpus.model, progress=progress)
     if new.claims and new.dimension != corpus.dimension:
         raise IncompatibleIndexError(
             f"model {corpus.model!r} encodes {new.dimension} dimensions but the index holds "

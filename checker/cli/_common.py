@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, NoReturn, TypeVar
 
 import typer
 
+from checker.cli.progress import StageReporter, active, end_live_line
 from checker.errors import EXIT_USAGE, CheckerError, UsageError
 from checker.models import SHIPPED_PARAPHRASE_MODEL
+from checker.progress import NO_PROGRESS, Progress
 
 Result = TypeVar("Result")
 
@@ -28,7 +31,10 @@ OutsOption = Annotated[
         "repeat with --format to write several formats in one run",
     ),
 ]
-IndexOption = Annotated[Path, typer.Option("--index", "-i", help="Index folder, e.g. indexes/NAME")]
+IndexOption = Annotated[
+    Path,
+    typer.Option("--index", "-i", envvar="CHECKER_INDEX", help="Index folder, e.g. indexes/NAME"),
+]
 EncodingOption = Annotated[str, typer.Option(help="Text encoding of the articles")]
 NliModelOption = Annotated[
     str | None,
@@ -45,6 +51,7 @@ ParaphraseModelOption = Annotated[
 
 def fail(error: CheckerError) -> NoReturn:
     """The one way a command fails on purpose: `error: ...` on one line, exit code 2."""
+    end_live_line()
     typer.echo(f"error: {error}", err=True)
     raise typer.Exit(code=EXIT_USAGE)
 
@@ -63,9 +70,20 @@ def say(message: str, quiet: bool) -> None:
         typer.echo(message, err=True)
 
 
-def progress_for(quiet: bool) -> Callable[[str], None]:
-    """The progress callback library calls take: lines on stderr unless --quiet."""
-    return lambda message: say(message, quiet)
+@contextmanager
+def progress_for(quiet: bool) -> Iterator[Progress]:
+    """The stages of a library call on stderr (checker.cli.progress), nothing with --quiet;
+    the live line and the heartbeat end with the block."""
+    if quiet:
+        yield NO_PROGRESS
+        return
+    reporter = StageReporter()
+    active(reporter)
+    try:
+        yield reporter
+    finally:
+        reporter.close()
+        active(None)
 
 
 def output_plan(formats: list[str], outs: list[Path] | None) -> list[tuple[str, Path | None]]:

@@ -119,20 +119,21 @@ def check_command(
     if not articles and changed_since is not None:
         say(f"no article files changed since {changed_since}; nothing to check", quiet)
         raise typer.Exit(code=EXIT_OK)
-    result = run(
-        lambda: check(
-            articles,
-            index_path=index,
-            fail_on=kinds,
-            baseline=baseline,
-            use_baseline=not no_baseline,
-            update=update,
-            root=root,
-            options=PairingOptions(paraphrase_model=paraphrase_model),
-            encoding=encoding,
-            progress=progress_for(quiet),
+    with progress_for(quiet) as progress:
+        result = run(
+            lambda: check(
+                articles,
+                index_path=index,
+                fail_on=kinds,
+                baseline=baseline,
+                use_baseline=not no_baseline,
+                update=update,
+                root=root,
+                options=PairingOptions(paraphrase_model=paraphrase_model),
+                encoding=encoding,
+                progress=progress,
+            )
         )
-    )
     write_outputs(plan, lambda fmt: render_check(result, fmt))
     if plan != [("text", None)]:
         say(summary_line(result) + written(plan), quiet)

@@ -72,18 +72,19 @@ def index_command(
         title=title_field,
         url=url_field,
     )
-    summary = run(
-        lambda: build_index(
-            corpus,
-            index_path=index,
-            model=model,
-            fields=fields,
-            outlet=outlet,
-            encoding=encoding,
-            allow_single_outlet=allow_single_outlet,
-            progress=progress_for(quiet),
+    with progress_for(quiet) as progress:
+        summary = run(
+            lambda: build_index(
+                corpus,
+                index_path=index,
+                model=model,
+                fields=fields,
+                outlet=outlet,
+                encoding=encoding,
+                allow_single_outlet=allow_single_outlet,
+                progress=progress,
+            )
         )
-    )
     for warning in summary.warnings:
         typer.echo(f"warning: {warning}", err=True)
     say(

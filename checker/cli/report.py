@@ -35,7 +35,12 @@ class ReportFormat(StrEnum):
 def report_command(
     index: Annotated[
         Path | None,
-        typer.Option("--index", "-i", help="Index folder; omitted: the bundled default corpus"),
+        typer.Option(
+            "--index",
+            "-i",
+            envvar="CHECKER_INDEX",
+            help="Index folder; omitted: the bundled default corpus",
+        ),
     ] = None,
     format: Annotated[
         list[ReportFormat] | None,
@@ -76,9 +81,8 @@ def report_command(
         include_same_article=include_same_article or None,
         paraphrase_model=paraphrase_model,
     )
-    result = run(
-        lambda: report(index, options=options, nli_model=nli_model, progress=progress_for(quiet))
-    )
+    with progress_for(quiet) as progress:
+        result = run(lambda: report(index, options=options, nli_model=nli_model, progress=progress))
     write_outputs(plan, lambda fmt: render_report(result, fmt))  # type: ignore[arg-type]
     if result.suppressed:
         suppressed = sum(result.suppressed.values())
