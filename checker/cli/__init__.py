@@ -39,6 +39,7 @@ def _print_version(value: bool) -> None:
 
 @app.callback()
 def _options(
+    ctx: typer.Context,
     version: Annotated[
         bool,
         typer.Option(
@@ -47,6 +48,13 @@ def _options(
     ] = False,
 ) -> None:
     """Cross-source claim-consistency checker for news."""
+    from checker.cli._common import run
+    from checker.cli.defaults import default_map
+    from checker.settings import load_settings
+
+    settings = run(load_settings)
+    if settings.source is not None:
+        ctx.default_map = run(lambda: default_map(ctx.command, settings))
 
 
 app.command("index")(index_command)
