@@ -84,6 +84,10 @@ def test_offsets_point_into_the_article_file(default_report):
         for side in (pair.a, pair.b):
             lines = Path(side.source).read_text(encoding="utf-8").splitlines()
             assert side.text.split("\n")[0][:40] in lines[side.line - 1]
+            # .txt seeds: the column slices the sentence out of its line of the file
+            assert side.column is not None
+            column = side.column - 1
+            assert lines[side.line - 1][column : column + len(side.text)] == side.text
 
 
 def test_no_claim_comes_from_boilerplate(default_index):
