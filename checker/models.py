@@ -220,6 +220,7 @@ class PairSide(Frozen):
     title: str = ""
     source: str = ""
     line: int | None = Field(None, description="1-based line of the sentence in `source`")
+    column: int | None = Field(None, description="1-based column on `line`, if known (.txt, .md)")
     text: str
     start: int
     end: int
@@ -327,7 +328,7 @@ class ReportIncident(Frozen):
 
 
 class Report(Frozen):
-    schema_version: int = 2
+    schema_version: int = 3
     index: str
     model: str
     options: PairingOptions

@@ -12,13 +12,20 @@ from pathlib import Path
 
 CHECKER = Path(sys.executable).with_name("checker")
 
+# The corpus sentence the new report contradicts, and the new report's sentence.
+CLASHED_SENTENCE = (
+    "Air strikes on a crowded market in Douma killed 20 people on Monday, the Syrian "
+    "Observatory for Human Rights said."
+)
+CONFLICT_SENTENCE = (
+    "Local activists said that air strikes on a crowded market in Douma killed 32 people on Monday."
+)
+
 CORPUS = {
     "ahram/douma-strike.txt": (
         "ahram",
         "2016-06-06",
-        "Air strikes hit a market in Douma\n\n"
-        "Air strikes on a crowded market in Douma killed 20 people on Monday, the Syrian "
-        "Observatory for Human Rights said.\n"
+        f"Air strikes hit a market in Douma\n\n{CLASHED_SENTENCE}\n"
         "Rescue workers searched the rubble for survivors into the evening.\n",
     ),
     "sana/aleppo-shelling.txt": (
@@ -47,9 +54,7 @@ NEW_ARTICLES = {
     CONFLICTING: (
         "sana",
         "2016-06-06",
-        "Market attack in Douma\n\n"
-        "Local activists said that air strikes on a crowded market in Douma killed 32 people "
-        "on Monday.\n"
+        f"Market attack in Douma\n\n{CONFLICT_SENTENCE}\n"
         "The attack drew condemnation from aid groups.\n",
     ),
     DUPLICATE: (
@@ -60,6 +65,27 @@ NEW_ARTICLES = {
         "state media reported.\n",
     ),
 }
+
+# Other file kinds, for where SARIF regions point: a Markdown report whose clashing sentence
+# (32 vs 20 killed in Douma) follows another sentence on its line, and a CSV row that clashes
+# with Aleppo's 14 wounded (a row's text is a quoted field, so its columns are not the file's).
+MIDLINE = "enab/douma-market.md"
+MIDLINE_SENTENCE = (
+    "Air strikes on a crowded market in Douma killed 32 people on Monday, activists said."
+)
+MIDLINE_ARTICLES = {
+    MIDLINE: (
+        "enab",
+        "2016-06-06",
+        f"# Douma market struck\n\nRescuers worked through the night. {MIDLINE_SENTENCE}\n",
+    ),
+}
+TABLE = "rows/aleppo.csv"
+TABLE_SENTENCE = (
+    "Rebel shelling of a residential district in Aleppo wounded 30 civilians on Tuesday, "
+    "activists said."
+)
+TABLE_TEXT = f'outlet,date,text\nhalab,2016-06-07,"{TABLE_SENTENCE}"\n'
 
 
 def write_articles(root: Path, articles: dict[str, tuple[str, str, str]]) -> list[Path]:

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import tomllib
 import xml.etree.ElementTree as ET
+from collections import Counter
+from email.message import Message
 from pathlib import Path
 
 import jsonschema
@@ -14,17 +18,26 @@ import pytest
 from checker.ci.check import CheckResult, check
 from checker.errors import UsageError
 from checker.indexing import index
-from checker.models import Report
+from checker.models import KIND_ORDER, KINDS, Report
 from checker.rendering import CHECK_FORMATS, render_check
 from tests.ci_corpus import (
+    CLASHED_SENTENCE,
     CONFLICT_LINE,
+    CONFLICT_SENTENCE,
     CONFLICTING,
     DUPLICATE,
+    MIDLINE,
+    MIDLINE_ARTICLES,
+    MIDLINE_SENTENCE,
     NEW_ARTICLES,
+    TABLE,
+    TABLE_SENTENCE,
+    TABLE_TEXT,
     make_repo,
     write_articles,
 )
 
+ROOT = Path(__file__).resolve().parents[1]
 SARIF_SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 CONFLICT_FILE = f"new/{CONFLICTING}"
 
@@ -50,6 +63,67 @@ def result(checked, monkeypatch) -> CheckResult:
     return checked[1]
 
 
+@pytest.fixture(scope="module")
+def checked_other_kinds(checked) -> CheckResult:
+    """A check, against the same index, of a Markdown report and a CSV row that clash."""
+    repo = checked[0]
+    write_articles(repo / "other", MIDLINE_ARTICLES)
+    (repo / "other" / TABLE).parent.mkdir(parents=True)
+    (repo / "other" / TABLE).write_text(TABLE_TEXT, encoding="utf-8")
+    previous = Path.cwd()
+    os.chdir(repo)
+    try:
+        return check(["other"], index_path="indexes/news")
+    finally:
+        os.chdir(previous)
+
+
+@pytest.fixture
+def other_kinds(checked, checked_other_kinds, monkeypatch) -> CheckResult:
+    monkeypatch.chdir(checked[0])
+    return checked_other_kinds
+
+
+def _sarif_results(result: CheckResult) -> dict[str, dict]:
+    """The SARIF results of a check by the file their finding points at."""
+    return {
+        item["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]: item
+        for item in json.loads(render_check(result, "sarif"))["runs"][0]["results"]
+    }
+
+
+def _region_text(repo: Path, location: dict) -> str:
+    """What a location's columns cut out of its line of the real file."""
+    physical = location["physicalLocation"]
+    region = physical["region"]
+    assert region["endLine"] == region["startLine"]
+    line = (
+        (repo / physical["artifactLocation"]["uri"])
+        .read_text(encoding="utf-8")
+        .splitlines()[region["startLine"] - 1]
+    )
+    return line[region["startColumn"] - 1 : region["endColumn"] - 1]
+
+
+def _readme_sections() -> dict[str, str]:
+    """README.md's sections by the anchor GitHub gives their heading (lower case, punctuation
+    dropped, spaces to hyphens, "-1" on a repeat), each with its text up to the next heading."""
+    sections: dict[str, str] = {}
+    repeats: Counter[str] = Counter()
+    anchor, in_fence = None, False
+    for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines():
+        in_fence ^= line.startswith("```")
+        heading = None if in_fence else re.match(r"#{1,6} (.+)", line)
+        if heading:
+            slug = re.sub(r"[^\w\- ]", "", heading.group(1).strip().lower()).replace(" ", "-")
+            anchor = f"{slug}-{repeats[slug]}" if repeats[slug] else slug
+            repeats[slug] += 1
+            sections[anchor] = ""
+        elif anchor is not None:
+            sections[anchor] += line + "\n"
+    return sections
+
+
 def test_sarif_is_valid_sarif_2_1_0_pointing_at_the_new_article(result):
     log = json.loads(render_check(result, "sarif"))
     schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
@@ -68,6 +142,62 @@ def test_sarif_is_valid_sarif_2_1_0_pointing_at_the_new_article(result):
     assert location["region"]["startLine"] == CONFLICT_LINE
     assert "20 people" in conflict["message"]["text"]  # the corpus sentence it clashes with
     assert conflict["partialFingerprints"] == {"checkerFinding/v1": result.failing[0].fingerprint}
+
+
+def test_sarif_information_uri_is_the_repository_pyproject_declares(result):
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    driver = json.loads(render_check(result, "sarif"))["runs"][0]["tool"]["driver"]
+    assert driver["informationUri"] == pyproject["project"]["urls"]["Repository"]
+
+
+def test_sarif_rules_link_to_the_readme_section_that_defines_every_kind(result):
+    driver = json.loads(render_check(result, "sarif"))["runs"][0]["tool"]["driver"]
+    sections = _readme_sections()
+    assert [rule["id"] for rule in driver["rules"]] == list(KIND_ORDER)
+    for rule in driver["rules"]:
+        page, _, anchor = rule["helpUri"].partition("#")
+        assert page == driver["informationUri"]
+        assert f"| `{rule['id']}` |" in sections[anchor]  # the kinds table of that section
+        definition = KINDS[rule["id"]].definition
+        assert rule["help"]["text"].startswith(definition)
+        assert (
+            definition in rule["help"]["markdown"] and rule["helpUri"] in rule["help"]["markdown"]
+        )
+
+
+def test_sarif_leaves_links_out_when_no_repository_is_declared(result, monkeypatch):
+    monkeypatch.setattr("checker._version.metadata", lambda name: Message())
+    log = json.loads(render_check(result, "sarif"))
+    jsonschema.Draft4Validator(json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))).validate(log)
+    driver = log["runs"][0]["tool"]["driver"]
+    assert "informationUri" not in driver
+    assert not [rule for rule in driver["rules"] if "helpUri" in rule]
+    assert driver["rules"][0]["help"]["text"] == KINDS[KIND_ORDER[0]].definition
+
+
+def test_sarif_regions_quote_both_sentences_and_their_columns_cut_them_out(result, checked):
+    conflict = _sarif_results(result)[CONFLICT_FILE]
+    (location,) = conflict["locations"]
+    (related,) = conflict["relatedLocations"]
+    assert location["physicalLocation"]["region"]["snippet"] == {"text": CONFLICT_SENTENCE}
+    assert related["physicalLocation"]["region"]["snippet"] == {"text": CLASHED_SENTENCE}
+    assert _region_text(checked[0], location) == CONFLICT_SENTENCE
+    assert _region_text(checked[0], related) == CLASHED_SENTENCE
+
+
+def test_sarif_columns_find_a_sentence_in_the_middle_of_its_line(other_kinds, checked):
+    location = _sarif_results(other_kinds)[f"other/{MIDLINE}"]["locations"][0]
+    region = location["physicalLocation"]["region"]
+    assert region["snippet"] == {"text": MIDLINE_SENTENCE}
+    assert region["startColumn"] > 1
+    assert _region_text(checked[0], location) == MIDLINE_SENTENCE
+
+
+def test_sarif_quotes_a_table_row_without_columns_it_cannot_know(other_kinds):
+    region = _sarif_results(other_kinds)[f"other/{TABLE}"]["locations"][0]["physicalLocation"][
+        "region"
+    ]
+    assert region == {"startLine": 2, "snippet": {"text": TABLE_SENTENCE}}
 
 
 def test_sarif_schema_rejects_a_broken_log(result):

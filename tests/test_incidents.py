@@ -145,7 +145,7 @@ def test_a_report_leads_with_incidents_and_their_figure_table():
         article("b", "sana", "Warplanes killed 30 people in Atareb on Friday."),
     ], embedder=FakeEmbedder()))  # fmt: skip
     result = build_report(view, index_name="t", options=PairingOptions(min_similarity=0.0))
-    assert result.schema_version == 2
+    assert result.schema_version == 3
     (incident,) = result.incidents
     assert [f.quantity.text for f in incident.figures] == ["12 people", "30 people"]
     assert incident.figures[0].source is not None

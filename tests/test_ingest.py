@@ -10,6 +10,7 @@ import pytest
 
 from checker.errors import InputError, UsageError
 from checker.ingest import FieldMap, load_articles, parse_date
+from checker.ingest.positions import file_position
 
 SEED_IDS = {
     "000_40c429d6fe785e39": ("seed-000", None),
@@ -44,6 +45,33 @@ def test_seed_text_starts_after_the_header_and_maps_back_to_the_file(seeds_dir):
         lines = Path(article.source).read_text(encoding="utf-8").splitlines(keepends=True)
         assert article.text == "".join(lines[article.first_line - 1 :])
         assert lines[article.first_line - 2].strip() == "---"
+
+
+SENTENCE = "Ten people were killed in Douma on Monday."
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "line", "column"),
+    [
+        ("header.txt", f"---\noutlet: sana\n---\nTitle\n\nRescuers came. {SENTENCE}\n", 6, 16),
+        ("windows.md", f"# Title\r\n\r\nRescuers came. {SENTENCE}\r\n", 3, 16),
+        # an editor starts a new line at a lone "\r"; checker counts "\n": no column
+        ("old-mac.txt", f"Title\n\nRescuers came.\r{SENTENCE}\n", 3, None),
+        # a row's text is a quoted field or an escaped string: its columns are not the file's
+        ("rows.csv", f'outlet,text\nsana,"Rescuers came. {SENTENCE}"\n', 2, None),
+        ("rows.jsonl", json.dumps({"outlet": "sana", "text": f"Came. {SENTENCE}"}) + "\n", 1, None),
+    ],
+)
+def test_file_position_gives_a_column_only_where_the_text_is_the_files(
+    tmp_path, name, content, line, column
+):
+    path = tmp_path / name
+    path.write_bytes(content.encode("utf-8"))
+    (article,) = load_articles([path]).articles
+    assert file_position(article, article.text.index(SENTENCE)) == (line, column)
+    if column is not None:  # the column cuts the sentence out of that line of the file
+        file_line = path.read_bytes().decode("utf-8").split("\n")[line - 1]
+        assert file_line[column - 1 : column - 1 + len(SENTENCE)] == SENTENCE
 
 
 @pytest.mark.parametrize(

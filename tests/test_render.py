@@ -261,14 +261,14 @@ def test_json_has_documented_fields(report: Report):
         "schema_version", "index", "model", "options", "summary", "suppressed", "incidents",
         "pairs",
     ]  # fmt: skip
-    assert document["schema_version"] == 2
+    assert document["schema_version"] == 3
     first = document["pairs"][0]
     assert list(first) == [
         "kind", "score", "similarity", "reason", "fingerprint", "a", "b", "compared", "incident",
         "days_apart", "place",
     ]  # fmt: skip
     assert list(first["a"]) == [
-        "doc_id", "outlet", "date", "title", "source", "line", "text", "start", "end",
+        "doc_id", "outlet", "date", "title", "source", "line", "column", "text", "start", "end",
         "quantities",
     ]  # fmt: skip
 

@@ -91,6 +91,12 @@ def test_offsets_point_into_the_article_file(default_report):
             lines = _source_file(side.source).read_text(encoding="utf-8").splitlines()
             line = lines[side.line - 1].replace('""', '"')  # a CSV field doubles its quotes
             assert side.text.split("\n")[0][:40] in line
+            if side.source.endswith(".txt"):  # the column slices the sentence out of its line
+                assert side.column is not None
+                column = side.column - 1
+                assert lines[side.line - 1][column : column + len(side.text)] == side.text
+            else:  # a CSV row's field: no column in the file is claimed
+                assert side.column is None
 
 
 def test_no_claim_comes_from_boilerplate(default_index):

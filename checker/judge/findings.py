@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 
+from checker.ingest.positions import file_position
 from checker.judge.candidates import Candidate
 from checker.judge.evidence import PairEvidence, gather_evidence
 from checker.judge.verdicts import classify_pair
@@ -90,13 +91,15 @@ def _days_apart(candidate: Candidate) -> int | None:
 def side_of(sentence: AnalysedSentence) -> PairSide:
     """One side of a finding: where the sentence is, what it says, the figures it states."""
     article, claim = sentence.article, sentence.claim
+    line, column = file_position(article, claim.sentence.start)
     return PairSide(
         doc_id=article.id,
         outlet=article.outlet,
         date=article.date,
         title=article.title,
         source=article.source,
-        line=article.first_line + article.text.count("\n", 0, claim.sentence.start),
+        line=line,
+        column=column,
         text=claim.sentence.text,
         start=claim.sentence.start,
         end=claim.sentence.end,
