@@ -5,7 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# Building from the tree leaves build/ and checker.egg-info/ behind; the latter would shadow the
+# installed package's metadata (version, repository URL) for anything run from the repo root.
+trap 'rm -rf "$work" build checker.egg-info' EXIT
 .venv/bin/pip wheel --quiet --no-deps --no-build-isolation --wheel-dir "$work/dist" .
 "$PYTHON" -m venv "$work/venv"
 "$work/venv/bin/pip" install --quiet --upgrade pip
