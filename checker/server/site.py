@@ -44,11 +44,12 @@ CSRF_HEADER = "x-csrf-token"
 class Filters:
     """The queue's state in a URL: filters, search and sort (`page` rides along separately)."""
 
+    # In the order of the queue page's form fields, so a list has one URL however reached.
+    q: str = ""
     status: str = ""
     kind: str = ""
     outlet: str = ""
     incident: str = ""
-    q: str = ""
     sort: str = ""
 
     def query(self, **changes: str | int | None) -> str:
