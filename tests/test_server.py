@@ -311,3 +311,23 @@ def test_undo_needs_the_token_restores_and_returns_only_within_the_site(scaled_s
     current = review.show(index_path=index_path, finding=finding.id)
     assert current.finding.status == "open"
     assert [e.action for e in current.events] == ["added", "confirmed", "undone"]
+
+
+def test_sentences_and_searches_are_escaped_on_the_queue_page(tmp_path_factory, tmp_path):
+    index_path = fresh_index(tmp_path_factory, tmp_path)
+    pair = report(index_path, use_review=False).pairs[0]
+    hostile = '<script>alert("pwned")</script> said'
+    side = pair.a.model_copy(update={"text": f"{hostile} {pair.a.text}"})
+    review.sync_pairs(
+        index_path=index_path, pairs=[pair.model_copy(update={"a": side, "compared": None})]
+    )
+    with live_server(create_app(index_path=index_path)) as base_url, client(base_url) as browser:
+        page = browser.get("/", params={"q": '"><script>x()</script>'})
+        assert "0 findings" in page.text and "<script>x()" not in page.text
+        assert 'value="&#34;&gt;&lt;script&gt;x()&lt;/script&gt;"' in page.text
+        page = browser.get("/", params={"q": "pwned"})
+        assert rows(page) == [1]
+        assert "&lt;script&gt;alert(&#34;pwned&#34;)&lt;/script&gt; said" in page.text
+        assert '<script>alert("pwned")' not in page.text
+        finding = browser.get("/findings/1")
+        assert '<script>alert("pwned")' not in finding.text and "&lt;script&gt;" in finding.text
