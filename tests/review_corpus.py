@@ -3,6 +3,7 @@ and an article that carries a `<script>` tag in its text. Indexed once per test 
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import threading
 import time
@@ -54,6 +55,11 @@ A monitoring group said 12 fighters died in clashes near Hama on Monday.
 }
 
 _BUILT: dict[str, Path] = {}
+# Places the scaled queue's incidents are set in, so a search by place narrows it.
+SCALED_PLACES = ("Idlib", "Hama", "Aleppo", "Douma", "Raqqa", "Homs", "Daraa", "Manbij")
+# Findings per incident in the scaled queue; every tenth group has no incident (its findings
+# group by their pair of articles instead).
+SCALED_GROUP_SIZE = 8
 
 
 def write_corpus(folder: Path) -> list[Path]:
@@ -103,3 +109,26 @@ def live_server(app) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+def scaled_pairs(pairs, count: int):
+    """`count` distinct findings made from the corpus's real pairs, for a queue at scale: each
+    keeps its sentences, articles and compared figures, and gets its own fingerprint, incident
+    (SCALED_GROUP_SIZE findings each), place, date gap and score."""
+    made = []
+    for number in range(count):
+        pair = pairs[number % len(pairs)]
+        group = number // SCALED_GROUP_SIZE
+        fingerprint = hashlib.sha1(f"{pair.fingerprint}:{number}".encode()).hexdigest()[:16]
+        made.append(
+            pair.model_copy(
+                update={
+                    "fingerprint": fingerprint,
+                    "incident": None if group % 10 == 9 else f"inc-scaled-{group:04d}",
+                    "place": SCALED_PLACES[group % len(SCALED_PLACES)],
+                    "days_apart": number % 7,
+                    "score": round(pair.score - (number % 97) / 1000, 4),
+                }
+            )
+        )
+    return made

@@ -3,56 +3,36 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from checker.cli._common import IndexOption, run
+from checker.cli.review_options import (
+    ExportFormat,
+    FindingArgument,
+    IncidentOption,
+    KindOption,
+    OutletOption,
+    ReviewerOption,
+    SearchOption,
+    SortChoice,
+    StatusFilter,
+    finding_line,
+)
+from checker.cli.review_verdicts import (
+    confirm_command,
+    dismiss_command,
+    reopen_command,
+    undo_command,
+)
 
 review_app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode=None,
     help="Editor review queue: persistent verdicts on findings, kept in INDEX/review.sqlite.",
 )
-
-ReviewerOption = Annotated[
-    str | None, typer.Option("--reviewer", help="Who gives the verdict (default: the OS user)")
-]
-NoteOption = Annotated[str, typer.Option("--note", help="Free-text note kept in the history")]
-FindingArgument = Annotated[str, typer.Argument(help="Finding id (from `list`) or fingerprint")]
-
-
-class StatusFilter(StrEnum):
-    open = "open"
-    confirmed = "confirmed"
-    dismissed = "dismissed"
-
-
-class DismissReasonChoice(StrEnum):
-    false_alarm = "false-alarm"
-    same_event_update = "same-event-update"
-    different_events = "different-events"
-    already_corrected = "already-corrected"
-    other = "other"
-
-
-class ExportFormat(StrEnum):
-    csv = "csv"
-    json = "json"
-
-
-def _finding_line(finding) -> str:
-    pair = finding.pair
-    verdict = finding.status + (f" ({finding.reason})" if finding.reason else "")
-    flags = " [changed]" if finding.changed else ""
-    flags += "" if finding.present else " [gone]"
-    return (
-        f"{finding.id:>4}  {finding.kind:<13} {verdict:<28} {pair.a.outlet} vs {pair.b.outlet}: "
-        f"{pair.reason}{flags}"
-    )
 
 
 @review_app.command("sync")
@@ -77,8 +57,11 @@ def sync_command(index: IndexOption, reviewer: ReviewerOption = None) -> None:
 def list_command(
     index: IndexOption,
     status: Annotated[StatusFilter | None, typer.Option(help="Only this status")] = None,
-    kind: Annotated[str | None, typer.Option(help="Only this kind, e.g. conflict")] = None,
-    outlet: Annotated[str | None, typer.Option(help="Only findings involving this outlet")] = None,
+    kind: KindOption = None,
+    outlet: OutletOption = None,
+    incident: IncidentOption = None,
+    search: SearchOption = "",
+    sort: Annotated[SortChoice, typer.Option(help="Order of the list")] = SortChoice.queue,
     include_gone: Annotated[
         bool, typer.Option("--all", help="Also findings the last sync no longer found")
     ] = False,
@@ -92,11 +75,14 @@ def list_command(
             status=status.value if status else None,
             kind=kind,
             outlet=outlet,
+            incident=incident,
+            search=search,
+            sort=sort.value,
             include_gone=include_gone,
         )
     )
     for finding in findings:
-        typer.echo(_finding_line(finding))
+        typer.echo(finding_line(finding))
     typer.echo(f"{len(findings)} findings", err=True)
 
 
@@ -108,7 +94,7 @@ def show_command(index: IndexOption, finding: FindingArgument) -> None:
     detail = run(lambda: show(index_path=index, finding=finding))
     current, pair = detail.finding, detail.finding.pair
     lines = [
-        _finding_line(current),
+        finding_line(current),
         f"fingerprint {current.fingerprint}  similarity {current.similarity:.3f}  "
         f"score {current.score:.2f}",
     ]
@@ -130,57 +116,34 @@ def show_command(index: IndexOption, finding: FindingArgument) -> None:
     typer.echo("\n".join(lines))
 
 
-def _decide(verb: Callable[..., object], **arguments: object) -> None:
-    """Run one review verb (confirm, dismiss, reopen) and print the finding it leaves."""
-    result = run(lambda: verb(**arguments))
-    typer.echo(_finding_line(result))
-
-
-@review_app.command("confirm")
-def confirm_command(
+@review_app.command("groups")
+def groups_command(
     index: IndexOption,
-    finding: FindingArgument,
-    note: NoteOption = "",
-    reviewer: ReviewerOption = None,
+    status: Annotated[StatusFilter | None, typer.Option(help="Only this status")] = None,
+    kind: KindOption = None,
+    outlet: OutletOption = None,
+    search: SearchOption = "",
 ) -> None:
-    """Confirm a finding: the outlets really disagree."""
-    from checker.review import confirm
+    """Findings grouped by incident (else by their two articles), largest first, with counts."""
+    from checker.review import groups, selection_of
 
-    _decide(confirm, index_path=index, finding=finding, reviewer=reviewer, note=note)
-
-
-@review_app.command("dismiss")
-def dismiss_command(
-    index: IndexOption,
-    finding: FindingArgument,
-    reason: Annotated[DismissReasonChoice, typer.Option("--reason", help="Why it is dismissed")],
-    note: NoteOption = "",
-    reviewer: ReviewerOption = None,
-) -> None:
-    """Dismiss a finding; later reports and checks suppress it and count it."""
-    from checker.review import dismiss
-
-    _decide(
-        dismiss,
-        index_path=index,
-        finding=finding,
-        reason=reason.value,
-        reviewer=reviewer,
-        note=note,
+    selection = run(
+        lambda: selection_of(
+            status=status.value if status else None, kind=kind, outlet=outlet, search=search
+        )
     )
+    found = run(lambda: groups(index_path=index, selection=selection))
+    for group in found:
+        statuses = ", ".join(f"{count} {name}" for name, count in group.by_status.items() if count)
+        kinds = ", ".join(f"{count} {name}" for name, count in sorted(group.by_kind.items()))
+        typer.echo(f"{group.key}  {group.total:>4}  ({statuses}; {kinds})  {group.label}")
+    typer.echo(f"{len(found)} groups", err=True)
 
 
-@review_app.command("reopen")
-def reopen_command(
-    index: IndexOption,
-    finding: FindingArgument,
-    note: NoteOption = "",
-    reviewer: ReviewerOption = None,
-) -> None:
-    """Put a decided finding back into the open queue."""
-    from checker.review import reopen
-
-    _decide(reopen, index_path=index, finding=finding, reviewer=reviewer, note=note)
+review_app.command("confirm")(confirm_command)
+review_app.command("dismiss")(dismiss_command)
+review_app.command("reopen")(reopen_command)
+review_app.command("undo")(undo_command)
 
 
 @review_app.command("export")

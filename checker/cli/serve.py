@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from checker.cli._common import IndexOption, run
-from checker.cli.review import ReviewerOption
+from checker.cli.review_options import ReviewerOption
 from checker.server import DEFAULT_HOST, DEFAULT_PORT
 
 

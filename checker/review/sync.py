@@ -14,7 +14,7 @@ from pathlib import Path
 
 from checker.models import Pair, PairingOptions
 from checker.quantities.match import figure_ratio
-from checker.review.models import SyncSummary
+from checker.review.models import SyncSummary, group_of
 from checker.review.store import add_event, connect, default_reviewer, now, transaction
 
 
@@ -92,7 +92,25 @@ def _columns(pair: Pair) -> dict[str, object]:
         "score": pair.score,
         "ratio": _ratio(pair),
         "pair_json": pair.model_dump_json(),
+        "incident": pair.incident,
+        "group_key": group_of(pair),
+        "place": pair.place,
+        "days_apart": pair.days_apart,
+        "date": _latest_date(pair),
+        "search_text": _search_text(pair),
     }
+
+
+def _search_text(pair: Pair) -> str:
+    """What a queue search looks in: both sentences, both outlets, the place (one column, so
+    a search word is one LIKE per finding)."""
+    return " ".join([pair.a.text, pair.b.text, pair.a.outlet, pair.b.outlet, pair.place or ""])
+
+
+def _latest_date(pair: Pair) -> str | None:
+    """When both reports were out: the later publication date (what `sort by date` uses)."""
+    dates = [side.date.isoformat() for side in (pair.a, pair.b) if side.date is not None]
+    return max(dates) if dates else None
 
 
 def _insert(connection: sqlite3.Connection, pair: Pair, *, stamp: str, reviewer: str):

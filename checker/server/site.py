@@ -15,39 +15,90 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import quote, unquote, urlencode, urlsplit
 
 from fastapi import HTTPException, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
-from checker.models import KIND_ORDER, Article, PairSide
-from checker.review import DISMISS_REASONS, STATUSES, Finding, list_findings
+from checker.models import KIND_ORDER, Article
+from checker.review import (
+    DISMISS_REASONS,
+    QUEUE_SORTS,
+    STATUSES,
+    Finding,
+    Selection,
+    selection_of,
+)
 from checker.review.store import default_reviewer
 
 TEMPLATES = Path(__file__).parent / "templates"
 SESSION_COOKIE = "checker_review_session"
 REVIEWER_COOKIE = "checker_reviewer"
+# What the last state change did, shown once on the page it lands on.
+FLASH_COOKIE = "checker_flash"
 CSRF_HEADER = "x-csrf-token"
 
 
 @dataclass(frozen=True)
 class Filters:
+    """The queue's state in a URL: filters, search and sort (`page` rides along separately)."""
+
+    # In the order of the queue page's form fields, so a list has one URL however reached.
+    q: str = ""
     status: str = ""
     kind: str = ""
     outlet: str = ""
+    incident: str = ""
+    sort: str = ""
 
-    def query(self) -> str:
-        values = {key: value for key, value in vars(self).items() if value}
-        return f"?{urlencode(values)}" if values else ""
+    def query(self, **changes: str | int | None) -> str:
+        """The query string of these filters with `changes` (None or "" drops a field)."""
+        values = {**vars(self), **changes}
+        kept = {key: value for key, value in values.items() if value not in (None, "")}
+        return f"?{urlencode(kept)}" if kept else ""
+
+    def selection(self, **changes: str | None) -> Selection:
+        """The findings these filters take (an unknown status or sort is ignored)."""
+        values = {**vars(self), **changes}
+        status = values["status"] if values["status"] in STATUSES else None
+        return selection_of(
+            status=status,
+            kind=values["kind"],
+            outlet=values["outlet"],
+            incident=values["incident"],
+            search=values["q"] or "",
+        )
+
+    @property
+    def order(self) -> str:
+        return self.sort if self.sort in QUEUE_SORTS else "queue"
 
 
 @dataclass(frozen=True)
 class Segment:
-    """A slice of article text; `mark` says which side's sentence it belongs to, if any."""
+    """A slice of article text; `mark` says which side's sentence it belongs to, if any, and
+    `parts` splits it where that side's compared figure stands (True for the figure)."""
 
     text: str
     mark: str = ""
+    parts: tuple[tuple[str, bool], ...] = ()
+
+
+def sentence_parts(finding: Finding, label: str) -> list[tuple[str, bool]]:
+    """Side `label`'s sentence ("a" or "b") cut around its compared figure: `pair.compared`
+    holds side a's quantity first, each with offsets into its own sentence."""
+    side = finding.pair.a if label == "a" else finding.pair.b
+    compared = finding.pair.compared
+    figure = None if compared is None else compared[0 if label == "a" else 1]
+    if figure is None or not 0 <= figure.start < figure.end <= len(side.text):
+        return [(side.text, False)]
+    pieces = [
+        (side.text[: figure.start], False),
+        (side.text[figure.start : figure.end], True),
+        (side.text[figure.end :], False),
+    ]
+    return [piece for piece in pieces if piece[0]]
 
 
 class ReviewSite:
@@ -58,6 +109,7 @@ class ReviewSite:
         self.reviewer = reviewer or default_reviewer()
         self.secret = secret
         self.templates = Jinja2Templates(directory=str(TEMPLATES))
+        self.templates.env.globals["sentence_parts"] = sentence_parts
 
     @cached_property
     def articles(self) -> dict[str, Article]:
@@ -68,23 +120,28 @@ class ReviewSite:
     def csrf_token(self, session: str) -> str:
         return hmac.new(self.secret, session.encode(), hashlib.sha256).hexdigest()
 
-    def context(self, finding: Finding, side: PairSide) -> tuple[list[Segment], bool]:
-        """The side's article cut around the finding's sentences; False when it changed since."""
+    def context(self, finding: Finding, label: str) -> tuple[list[Segment], bool]:
+        """Side `label`'s article cut around the finding's sentences, their compared figures
+        marked; False when the article changed since the sync (only the sentence then)."""
+        pair = finding.pair
+        side = pair.a if label == "a" else pair.b
         article = self.articles.get(side.doc_id)
         if article is None or article.text[side.start : side.end] != side.text:
-            return [Segment(side.text, "this")], False
+            parts = tuple(sentence_parts(finding, label))
+            return [Segment(side.text, "this", parts)], False
         marks = sorted(
-            (other.start, other.end, "this" if other == side else "other")
-            for other in (finding.pair.a, finding.pair.b)
+            (other.start, other.end, "this" if name == label else "other", name)
+            for name, other in (("a", pair.a), ("b", pair.b))
             if other.doc_id == side.doc_id and article.text[other.start : other.end] == other.text
         )
         segments, cursor = [], 0
-        for start, end, label in marks:
+        for start, end, mark, name in marks:
             if start < cursor:
                 continue
+            parts = tuple(sentence_parts(finding, name))
             segments += [
                 Segment(article.text[cursor:start]),
-                Segment(article.text[start:end], label),
+                Segment(article.text[start:end], mark, parts),
             ]
             cursor = end
         segments.append(Segment(article.text[cursor:]))
@@ -96,6 +153,7 @@ class ReviewSite:
         """A page from the templates, with the session cookie set on first visit."""
         session = request.cookies.get(SESSION_COOKIE) or secrets.token_urlsafe(32)
         reviewer_name = request.cookies.get(REVIEWER_COOKIE) or self.reviewer
+        flash = unquote(request.cookies.get(FLASH_COOKIE, ""))
         response = self.templates.TemplateResponse(
             request,
             name,
@@ -106,12 +164,15 @@ class ReviewSite:
                 "kinds": KIND_ORDER,
                 "statuses": STATUSES,
                 "reasons": DISMISS_REASONS,
+                "flash": flash,
                 **context,
             },
             status_code=status_code,
         )
         if request.cookies.get(SESSION_COOKIE) != session:
             response.set_cookie(SESSION_COOKIE, session, httponly=True, samesite="strict")
+        if flash:
+            response.delete_cookie(FLASH_COOKIE, httponly=True, samesite="strict")
         return response
 
     def check_csrf(self, request: Request, token: str) -> None:
@@ -126,24 +187,18 @@ class ReviewSite:
             raise HTTPException(status_code=403, detail="cross-origin request refused")
 
 
-def filtered(findings: list[Finding], filters: Filters) -> list[Finding]:
-    return [
-        finding
-        for finding in findings
-        if (not filters.status or finding.status == filters.status)
-        and (not filters.kind or finding.kind == filters.kind)
-        and (not filters.outlet or filters.outlet in finding.outlets)
-    ]
+def redirect(url: str, *, flash: str = "") -> RedirectResponse:
+    """A 303 to `url` after a state change, saying `flash` on the page it lands on."""
+    response = RedirectResponse(url, status_code=303)
+    if flash:
+        response.set_cookie(FLASH_COOKIE, quote(flash), httponly=True, samesite="strict")
+    return response
 
 
-def neighbours(
-    index_path: Path, filters: Filters, finding_id: int
-) -> tuple[int | None, int | None]:
-    """Ids before and after `finding_id` in the filtered queue (None at either end)."""
-    ids = [finding.id for finding in filtered(list_findings(index_path=index_path), filters)]
-    if finding_id not in ids:
-        return (ids[-1] if ids else None), (ids[0] if ids else None)
-    position = ids.index(finding_id)
-    previous = ids[position - 1] if position > 0 else None
-    following = ids[position + 1] if position + 1 < len(ids) else None
-    return previous, following
+def local_url(url: str) -> str:
+    """`url` when it is a path on this site, else the queue: a form's `back` field never
+    sends the browser elsewhere."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or not url.startswith("/") or url.startswith("//"):
+        return "/"
+    return "/" if "\\" in url else url  # browsers read "/\\host" as "//host"
