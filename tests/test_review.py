@@ -266,6 +266,19 @@ def test_cli_unknown_finding_is_a_one_line_error(synced):
     ]
 
 
+def test_cli_a_misspelt_kind_is_refused_as_check_refuses_it(synced):
+    result = invoke("review", "list", "--index", synced, "--kind", "conflicts")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: unknown kind 'conflicts'; use one of contradiction")
+
+
+def test_cli_sync_names_its_stages_in_a_log(index_path, monkeypatch):
+    monkeypatch.setenv("CHECKER_HEARTBEAT_S", "0.001")
+    result = invoke("review", "sync", "--index", index_path)
+    assert result.exit_code == 0, result.output
+    assert "judging" in result.stderr  # the heartbeat names the stage that runs
+
+
 def test_cli_list_without_a_queue_says_how_to_make_one(index_path):
     result = invoke("review", "list", "--index", index_path)
     assert result.exit_code == 2

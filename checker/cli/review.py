@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from checker.cli._common import IndexOption, run
+from checker.cli._common import IndexOption, progress_for, run
 from checker.cli.review_options import (
     ExportFormat,
     FindingArgument,
@@ -40,7 +40,8 @@ def sync_command(index: IndexOption, reviewer: ReviewerOption = None) -> None:
     """Bring the index's current findings into the queue; known ones keep their verdict."""
     from checker.review import sync
 
-    summary = run(lambda: sync(index_path=index, reviewer=reviewer))
+    with progress_for(False) as progress:
+        summary = run(lambda: sync(index_path=index, reviewer=reviewer, progress=progress))
     typer.echo(
         f"{summary.added} added, {summary.unchanged} unchanged, {summary.reopened} re-opened "
         f"(sentences changed), {summary.changed} changed, {summary.gone} gone; "

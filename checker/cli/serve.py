@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from checker.cli._common import IndexOption, run
+from checker.cli._common import IndexOption, progress_for, run
 from checker.cli.review_options import ReviewerOption
 from checker.server import DEFAULT_HOST, DEFAULT_PORT
 
@@ -27,7 +27,8 @@ def serve_command(
     from checker.server import serve
 
     if sync_first:
-        summary = run(lambda: sync(index_path=index, reviewer=reviewer))
+        with progress_for(False) as progress:
+            summary = run(lambda: sync(index_path=index, reviewer=reviewer, progress=progress))
         typer.echo(f"{summary.total} findings ({summary.added} new)", err=True)
     typer.echo(f"review page: http://{host}:{port}/  (Ctrl-C to stop)", err=True)
     run(lambda: serve(index_path=index, host=host, port=port, reviewer=reviewer))

@@ -42,6 +42,8 @@ def selection_of(
     """A Selection from loose options (a CLI's, a form's), an unknown status a UsageError."""
     if status and status not in STATUSES:
         raise UsageError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
+    if kind and kind not in KIND_ORDER:  # the same check as `checker check --fail-on`
+        raise UsageError(f"unknown kind {kind!r}; use one of {', '.join(KIND_ORDER)}")
     return Selection(
         status=status or None,
         kind=kind or None,

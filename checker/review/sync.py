@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from checker.models import Pair, PairingOptions
+from checker.progress import NO_PROGRESS, Progress
 from checker.quantities.match import figure_ratio
 from checker.review.models import SyncSummary, group_of
 from checker.review.store import add_event, connect, default_reviewer, now, transaction
@@ -23,11 +24,13 @@ def sync(
     index_path: str | Path,
     options: PairingOptions | None = None,
     reviewer: str | None = None,
+    progress: Progress = NO_PROGRESS,
 ) -> SyncSummary:
     """Report on the index (nothing suppressed) and bring every finding into its queue."""
     from checker.reporting import report
 
-    result = report(index_path, options=options, use_review=False)
+    result = report(index_path, options=options, use_review=False, progress=progress)
+    progress.stage(f"bringing {len(result.pairs):,} findings into the review queue")
     return sync_pairs(index_path=index_path, pairs=result.pairs, reviewer=reviewer)
 
 
