@@ -36,6 +36,7 @@ from checker.rendering import render, render_report
 from checker.reporting import report
 from checker.server import serve
 from checker.store import IndexHealth, verify_index
+from checker.store import verify_index as verify
 
 __all__ = [
     "Article",
@@ -70,5 +71,6 @@ __all__ = [
     "render_report",
     "report",
     "serve",
+    "verify",
     "verify_index",
 ]

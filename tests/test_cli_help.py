@@ -37,7 +37,7 @@ def command_at(path: tuple[str, ...]):
 
 def test_the_tree_holds_every_command_group():
     assert {path[0] for path in COMMANDS} == {
-        "index", "report", "render", "compare", "check", "baseline", "review", "serve"
+        "index", "report", "render", "compare", "check", "baseline", "verify", "review", "serve"
     }  # fmt: skip
     assert ("review", "sync") in COMMANDS
 

@@ -108,6 +108,8 @@ def _generation(repo: Path) -> Path:
 def _verify_error(repo: Path) -> str:
     result = runner.invoke(app, ["index", "verify", "--index", str(repo / "idx")])
     assert result.exit_code == 2, result.output
+    short = runner.invoke(app, ["verify", "-i", str(repo / "idx")])  # the same check
+    assert (short.exit_code, short.stderr) == (2, result.stderr)
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ")
     return lines[0]

@@ -14,7 +14,7 @@ import typer
 
 from checker._version import __version__
 from checker.cli.check import baseline_command, check_command
-from checker.cli.index import index_command
+from checker.cli.index import index_command, verify_command
 from checker.cli.render import render_command
 from checker.cli.report import compare_command, report_command
 from checker.cli.review import review_app
@@ -63,6 +63,7 @@ app.command("render")(render_command)
 app.command("compare")(compare_command)
 app.command("check")(check_command)
 app.command("baseline")(baseline_command)
+app.command("verify")(verify_command)
 app.add_typer(review_app, name="review")
 app.command("serve")(serve_command)
 

@@ -95,8 +95,14 @@ def index_command(
     )
 
 
+def verify_command(index: IndexOption) -> None:
+    """Check an index's integrity: OK and what it holds, or the first problem (exit 2)."""
+    verify(index)
+
+
 def verify(index: Path) -> None:
-    """`checker index verify`: OK and what the index holds, or the first problem (exit 2)."""
+    """`checker verify` (also `checker index verify`): OK and what the index holds, or the
+    first problem (exit 2)."""
     from checker.store import verify_index
 
     health = run(lambda: verify_index(index))
