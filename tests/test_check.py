@@ -222,3 +222,22 @@ def test_baseline_file_is_sorted_and_stable(workspace):
     after = check(["new"], index_path="indexes/news")
     assert after.exit_code == 0 and after.report.suppressed == {"baselined": 2}
     assert check(["new"], index_path="indexes/news", use_baseline=False).exit_code == 1
+
+
+def test_baseline_right_after_a_failing_check_accepts_what_it_showed(workspace):
+    failed = runner.invoke(app, ["check", "new", "--index", "indexes/news", "-q"])
+    assert failed.exit_code == 1
+    accepted = runner.invoke(app, ["baseline", "--index", "indexes/news"])
+    assert accepted.exit_code == 0, accepted.output
+    assert "2 of them from the last check, of reuters/aleppo-copy, sana/douma-market" in (
+        accepted.stderr
+    )
+    again = check(["new"], index_path="indexes/news")
+    assert again.exit_code == 0 and again.report.suppressed == {"baselined": 2}
+
+
+def test_a_damaged_record_of_the_last_check_is_named(workspace):
+    (workspace / "indexes/news/last_check.json").write_text("{", encoding="utf-8")
+    result = runner.invoke(app, ["baseline", "--index", "indexes/news"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: indexes/news/last_check.json: not a record of a check")

@@ -7,8 +7,15 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from checker.ci.baseline_file import baseline_of, default_baseline_path, write_baseline
+from checker.ci.baseline_file import (
+    Baseline,
+    BaselineEntry,
+    baseline_of,
+    default_baseline_path,
+    write_baseline,
+)
 from checker.ci.check import check
+from checker.ci.last_check import read_last_check
 from checker.ingest import FieldMap
 from checker.models import PairingOptions
 from checker.reporting import report
@@ -21,6 +28,8 @@ class BaselineSummary(BaseModel):
 
     path: str
     findings: int
+    from_last_check: int = 0  # accepted because the index's last check reported them
+    last_check_articles: list[str] = []
 
 
 def baseline(
@@ -33,8 +42,9 @@ def baseline(
     fields: FieldMap | None = None,
     encoding: str = "utf-8",
 ) -> BaselineSummary:
-    """Accept today's findings: every pair of the index's report, plus, when `paths` are
-    given, every pair a check of those articles reports. Writes the baseline file."""
+    """Accept today's findings: every pair of the index's report, plus every pair a check of
+    `paths` reports, or, with no `paths`, every pair the index's last check reported (the
+    failure the user just saw). Writes the baseline file."""
     index_dir = Path(index_path)
     target = Path(baseline_path) if baseline_path else default_baseline_path(index_dir)
     options = options or PairingOptions()
@@ -51,5 +61,17 @@ def baseline(
         )
         pairs.extend(result.report.pairs)
     accepted = baseline_of(pairs)
+    last = None if paths else read_last_check(index_dir)
+    added: list[BaselineEntry] = []
+    if last is not None:  # the user just saw these fail: accept them too
+        known = accepted.fingerprints()
+        added = [entry for entry in last.findings if entry.fingerprint not in known]
+        entries = sorted([*accepted.findings, *added], key=lambda entry: entry.fingerprint)
+        accepted = Baseline(findings=entries)
     write_baseline(target, accepted)
-    return BaselineSummary(path=str(target), findings=len(accepted.findings))
+    return BaselineSummary(
+        path=str(target),
+        findings=len(accepted.findings),
+        from_last_check=len(added),
+        last_check_articles=last.checked if last else [],
+    )

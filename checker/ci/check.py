@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict
 
 from checker.analysis import analyse_articles
 from checker.ci.baseline_file import default_baseline_path, read_baseline
+from checker.ci.last_check import record_last_check
 from checker.errors import EXIT_FINDINGS, EXIT_OK, IncompatibleIndexError, UsageError
 from checker.incidents import with_incidents
 from checker.ingest import FieldMap, article_checksum, load_articles
@@ -103,6 +104,7 @@ def check(
         progress=progress,
     )
     failing = [pair for pair in report.pairs if pair.kind in fail_on]
+    record_last_check(index_dir, sorted(new_ids), list(report.pairs))
     if update:
         add_to_index(index_dir, new)
     return CheckResult(

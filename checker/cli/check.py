@@ -168,4 +168,10 @@ def baseline_command(
             encoding=encoding,
         )
     )
-    say(f"baseline of {summary.findings} findings -> {summary.path}", quiet)
+    last = ""
+    if summary.last_check_articles:
+        names = ", ".join(summary.last_check_articles[:3])
+        more = len(summary.last_check_articles) - 3
+        names += f" and {more} more" if more > 0 else ""
+        last = f" ({summary.from_last_check} of them from the last check, of {names})"
+    say(f"baseline of {summary.findings} findings{last} -> {summary.path}", quiet)
