@@ -503,3 +503,26 @@ def test_out_of_range_quantity_is_logged_not_marked(report: Report, caplog):
 
 def _reading_order(finding: Pair):
     return (KIND_ORDER.index(finding.kind), -finding.score, finding.fingerprint)
+
+
+def test_html_marks_each_compared_figure_in_the_sentence_it_belongs_to(report: Report):
+    divergent = next(finding for finding in report.pairs if finding.kind == "divergent")
+    q44, q20 = divergent.compared
+    flipped = divergent.model_copy(update={"compared": (q20, q44)})  # b's figure first
+    text = render_report(report_of([flipped]), "html")
+    quotes = re.findall(r"<blockquote>(.*?)</blockquote>", text, re.DOTALL)
+    assert 'kidnapped <mark class="compared">44 children</mark> in' in quotes[0]
+    assert 'abducted <mark class="compared">at least 20 children</mark> from' in quotes[1]
+    assert "Compared <mark>44 children</mark> = 44 with <mark>at least 20 children</mark>" in text
+
+
+def test_html_leaves_a_compared_figure_of_neither_sentence_unmarked(report: Report):
+    divergent = next(finding for finding in report.pairs if finding.kind == "divergent")
+    q44, _ = divergent.compared
+    stranger = quantity(IDLIB_23, "23 civilians", "exact", 23, 23)
+    text = render_report(report_of([divergent.model_copy(update={"compared": (q44, stranger)})]),
+                         "html")  # fmt: skip
+    quotes = re.findall(r"<blockquote>(.*?)</blockquote>", text, re.DOTALL)
+    assert '<mark class="compared">44 children</mark>' in quotes[0]
+    assert 'class="compared"' not in quotes[1]
+    assert "<mark>at least 20 children</mark>" in quotes[1]

@@ -20,7 +20,12 @@ logger = logging.getLogger(__name__)
 
 def finding_card(pair: Pair) -> str:
     """The finding as an <article> card."""
-    compared_a, compared_b = pair.compared if pair.compared is not None else (None, None)
+    compared = compared_in_side_order(pair)
+    compared_a, compared_b = compared if compared is not None else (None, None)
+    if compared_a is not None and not states(pair.a, compared_a):
+        compared_a = None
+    if compared_b is not None and not states(pair.b, compared_b):
+        compared_b = None
     return (
         '<article class="finding">\n'
         '<div class="finding-head">'
@@ -33,7 +38,7 @@ def finding_card(pair: Pair) -> str:
         '<div class="sides">\n'
         f"{_side(pair.a, compared_a)}{_side(pair.b, compared_b)}"
         "</div>\n"
-        f"{_compared_line(pair)}"
+        f"{_compared_line(compared)}"
         f'<p class="fingerprint">fingerprint <code>{escape(pair.fingerprint)}</code></p>\n'
         "</article>\n"
     )
@@ -55,10 +60,28 @@ def _side(side: PairSide, compared: Quantity | None) -> str:
     )
 
 
-def _compared_line(pair: Pair) -> str:
+def compared_in_side_order(pair: Pair) -> tuple[Quantity, Quantity] | None:
+    """The two compared figures as (a's, b's). A verdict's figures need not come in the
+    pair's side order, and each is marked in the sentence it was read from, so a pair whose
+    figures fit only the other way round is turned; one that fits either way keeps its order."""
     if pair.compared is None:
-        return ""
+        return None
     first, second = pair.compared
+    in_order = states(pair.a, first) and states(pair.b, second)
+    if not in_order and states(pair.a, second) and states(pair.b, first):
+        return second, first
+    return first, second
+
+
+def states(side: PairSide, quantity: Quantity) -> bool:
+    """Whether the sentence of `side` states `quantity` where its offsets say."""
+    return quantity in side.quantities or side.text[quantity.start : quantity.end] == quantity.text
+
+
+def _compared_line(compared: tuple[Quantity, Quantity] | None) -> str:
+    if compared is None:
+        return ""
+    first, second = compared
     return (
         '<p class="compared-line">Compared '
         f"<mark>{escape(first.text)}</mark> {escape(format_interval(first))} with "
