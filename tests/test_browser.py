@@ -5,8 +5,8 @@ still shows its first page with JavaScript off.
 
 `CHECKER_REPORT_JSON=path/to/report.json` also times the page of that saved report (the
 FA-KES report for the README); `CHECKER_SCREENSHOTS=docs` saves a screenshot of the report
-page (of that saved report if one is given) as docs/report.png. The timings are printed
-(`pytest -s` shows them).
+page (of that saved report if one is given) as docs/report.png. The timings are printed to
+the test log.
 """
 
 from __future__ import annotations
@@ -264,9 +264,11 @@ def timed(browser, act, until) -> float:
     return time.perf_counter() - started
 
 
-def report_timings(label: str, size: int, timings: dict[str, float]) -> None:
+def report_timings(capsys, label: str, size: int, timings: dict[str, float]) -> None:
+    """The page's size and timings, printed to the test log even when output is captured."""
     shown = " · ".join(f"{name} {seconds:.3f}" for name, seconds in timings.items())
-    print(f"\n[{label}] {size:,} bytes · {shown}")
+    with capsys.disabled():
+        print(f"\n[{label}] {size:,} bytes · {shown}")
 
 
 def exercise(browser, page: Path, term: str) -> dict[str, float]:
@@ -308,11 +310,13 @@ def exercise(browser, page: Path, term: str) -> dict[str, float]:
     return timings
 
 
-def test_report_page_at_3400_findings_loads_searches_pages_filters_and_reloads(driver, tmp_path):
+def test_report_page_at_3400_findings_loads_searches_pages_filters_and_reloads(
+    driver, tmp_path, capsys
+):
     report = copied_report(3400)
     page = write_page(report, tmp_path)
     timings = exercise(driver, page, "aleppo")
-    report_timings("3,400 copied findings", page.stat().st_size, timings)
+    report_timings(capsys, "3,400 copied findings", page.stat().st_size, timings)
 
     expected = [
         pair for pair in report.pairs
@@ -344,14 +348,14 @@ def save_screenshot(browser, page: Path) -> None:
     assert browser.save_screenshot(str(target / "report.png"))
 
 
-def test_report_page_of_a_saved_report_is_timed_when_one_is_given(driver, tmp_path):
+def test_report_page_of_a_saved_report_is_timed_when_one_is_given(driver, tmp_path, capsys):
     saved = os.environ.get("CHECKER_REPORT_JSON")
     if not saved or not Path(saved).is_file():
         pytest.skip("set CHECKER_REPORT_JSON to a saved JSON report to time its page")
     page = tmp_path / "saved.html"
     page.write_text(render(saved, "html"), encoding="utf-8")
     timings = exercise(driver, page, os.environ.get("CHECKER_REPORT_SEARCH", "idlib"))
-    report_timings(Path(saved).name, page.stat().st_size, timings)
+    report_timings(capsys, Path(saved).name, page.stat().st_size, timings)
     assert timings["domcontentloaded_s"] < LOAD_BUDGET_S
     save_screenshot(driver, page)
 
