@@ -321,9 +321,10 @@ def test_every_format_lists_kinds_in_reading_order(report: Report):
     assert [row["kind"] for row in rows] == EXPECTED_KINDS
     headings = re.findall(r"^## (\w+) \((\d+)\)$", render_report(report, "md"), re.MULTILINE)
     assert headings == [(kind.capitalize(), str(EXPECTED_KINDS.count(kind))) for kind in KIND_ORDER]
-    section_ids = re.findall(r'<section class="kind kind-\w+" id="kind-(\w+)"',
-                             render_report(report, "html"))  # fmt: skip
-    assert section_ids == list(KIND_ORDER)
+    page = render_report(report, "html")
+    kind_facet = re.search(r'<nav class="kinds" id="facet-kind".*?</nav>', page).group()
+    assert re.findall(r'class="chip kind-(\w+)', kind_facet) == list(KIND_ORDER)
+    assert re.findall(r'<article class="finding kind-(\w+)"', page) == EXPECTED_KINDS
 
 
 def test_unknown_format_is_a_usage_error(report: Report):
@@ -417,16 +418,20 @@ VOID_ELEMENTS = {"meta", "br", "hr", "img", "input", "link", "wbr"}
 
 
 class TagBalance(HTMLParser):
-    """Records every start tag and every mismatch between start and end tags."""
+    """Records every start tag (and the attributes of scripts) and every mismatch between
+    start and end tags."""
 
     def __init__(self) -> None:
         super().__init__()
         self.open: list[str] = []
         self.seen: list[str] = []
+        self.scripts: list[dict[str, str | None]] = []
         self.problems: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         self.seen.append(tag)
+        if tag == "script":
+            self.scripts.append(dict(attrs))
         if tag not in VOID_ELEMENTS:
             self.open.append(tag)
 
@@ -444,7 +449,8 @@ def test_html_is_well_formed_and_self_contained(hostile_report: Report):
     parser.close()
     assert parser.problems == []
     assert parser.open == []
-    assert "script" not in parser.seen
+    # The findings' data and the inline script that pages through them; nothing else runs.
+    assert parser.scripts == [{"type": "application/json", "id": "report-data"}, {}]
     assert parser.seen.count("article") == len(hostile_report.pairs)
     assert not re.search(r"\b(?:src|href)=\"(?:https?:)?//", text)
     assert "<style>" in text
@@ -483,9 +489,12 @@ def test_html_marks_wrap_exactly_the_quantities(hostile_report: Report):
 def test_html_shows_kinds_with_counts_and_definitions(report: Report):
     text = render_report(report, "html")
     for kind in KIND_ORDER:
-        assert f'href="#kind-{kind}"' in text
+        assert f'href="#kind={kind}"' in text
         assert html.escape(KINDS[kind].definition) in text
-    assert '<span class="count">2</span></h2>' in text  # two conflicts
+    assert (
+        '<a class="chip kind-conflict" href="#kind=conflict"><span class="dot"></span>conflict '
+        '<span class="count">2</span></a>'
+    ) in text
     assert "doc <code>000_40c429d6fe785e39</code> [1685:1854]" in text
     assert "similarity 0.66" in text and "score 0.74" in text
 
@@ -503,3 +512,209 @@ def test_out_of_range_quantity_is_logged_not_marked(report: Report, caplog):
 
 def _reading_order(finding: Pair):
     return (KIND_ORDER.index(finding.kind), -finding.score, finding.fingerprint)
+
+
+def test_html_marks_each_compared_figure_in_the_sentence_it_belongs_to(report: Report):
+    divergent = next(finding for finding in report.pairs if finding.kind == "divergent")
+    q44, q20 = divergent.compared
+    flipped = divergent.model_copy(update={"compared": (q20, q44)})  # b's figure first
+    text = render_report(report_of([flipped]), "html")
+    quotes = re.findall(r"<blockquote>(.*?)</blockquote>", text, re.DOTALL)
+    assert 'kidnapped <mark class="compared">44 children</mark> in' in quotes[0]
+    assert 'abducted <mark class="compared">at least 20 children</mark> from' in quotes[1]
+    assert "Compared <mark>44 children</mark> = 44 with <mark>at least 20 children</mark>" in text
+
+
+def test_html_leaves_a_compared_figure_of_neither_sentence_unmarked(report: Report):
+    divergent = next(finding for finding in report.pairs if finding.kind == "divergent")
+    q44, _ = divergent.compared
+    stranger = quantity(IDLIB_23, "23 civilians", "exact", 23, 23)
+    text = render_report(report_of([divergent.model_copy(update={"compared": (q44, stranger)})]),
+                         "html")  # fmt: skip
+    quotes = re.findall(r"<blockquote>(.*?)</blockquote>", text, re.DOTALL)
+    assert '<mark class="compared">44 children</mark>' in quotes[0]
+    assert 'class="compared"' not in quotes[1]
+    assert "<mark>at least 20 children</mark>" in quotes[1]
+
+
+# --- HTML: one page that pages through thousands of findings --------------------------------
+
+SCRIPT_BREAKER = (
+    "Witnesses wrote </script><script>alert(3)</script> <!-- and \u2028 then 7 people died."
+)
+EMOJI_SENTENCE = "Residents posted 🔥🔥 as 9 civilians were killed in Idlib."
+
+
+def page_json(text: str) -> dict:
+    """The findings' data the page embeds for its script."""
+    found = re.search(r'<script type="application/json" id="report-data">(.*?)</script>', text,
+                      re.DOTALL)  # fmt: skip
+    assert found, "the page embeds no data"
+    return json.loads(found.group(1))
+
+
+def copies(pairs: list[Pair], count: int) -> list[Pair]:
+    """`count` distinct findings made from `pairs`: each copy its own documents and fingerprint."""
+    made = []
+    for number in range(count):
+        original = pairs[number % len(pairs)]
+        a = original.a.model_copy(update={"doc_id": f"{original.a.doc_id}-{number}"})
+        made.append(original.model_copy(update={"a": a, "fingerprint": f"{number:016x}"}))
+    return made
+
+
+def test_html_embeds_every_finding_as_json_no_text_can_break_out_of(hostile_report: Report):
+    q7 = quantity(SCRIPT_BREAKER, "7 people", "exact", 7, 7)
+    breaker = hostile_report.pairs[0].model_copy(update={
+        "a": side("evil-2", "</script>", None, SCRIPT_BREAKER, 0, source="x", quantities=[q7]),
+        "fingerprint": "evil-2", "compared": None,
+    })  # fmt: skip
+    text = render_report(report_of([breaker, *hostile_report.pairs]), "html")
+    raw = re.search(r'id="report-data">(.*?)</script>', text, re.DOTALL).group(1)
+    assert not set("<>&\u2028\u2029") & set(raw)
+    data = page_json(text)
+    assert len(data["findings"]) == len(hostile_report.pairs) + 1
+    texts = {sentence["text"] for sentence in data["sentences"]}
+    assert {SCRIPT_BREAKER, HOSTILE, KIDNAPPED_44} <= texts
+    assert "</script>" in {article["outlet"] for article in data["articles"]}
+    assert text.count("<script") == 2
+
+
+def test_html_embeds_each_sentence_once_with_its_marks(report: Report):
+    data = page_json(render_report(report, "html"))
+    assert len(data["sentences"]) == len({(p.a.doc_id, p.a.start) for p in report.pairs}
+                                         | {(p.b.doc_id, p.b.start) for p in report.pairs})  # fmt: skip
+    divergent = next(f for f in data["findings"] if f["kind"] == "divergent")
+    kidnapped = data["sentences"][divergent["a"]]
+    assert kidnapped["text"] == KIDNAPPED_44
+    assert kidnapped["marks"] == [[KIDNAPPED_44.index("44"), KIDNAPPED_44.index(" in\xa0Idlib")]]
+    assert data["articles"][kidnapped["article"]]["doc"] == "000_40c429d6fe785e39"
+    assert [figure["text"] for figure in divergent["compared"]] == [
+        "44 children",
+        "at least 20 children",
+    ]
+    assert divergent["compared"][1]["interval"] == "[20, ∞)"
+    assert (divergent["score_text"], divergent["similarity_text"]) == ("0.74", "0.66")
+
+
+def test_html_marks_are_in_utf16_units_for_the_script(report: Report):
+    q9 = quantity(EMOJI_SENTENCE, "9 civilians", "exact", 9, 9)
+    finding = report.pairs[2].model_copy(update={
+        "a": side("emoji-1", "x", None, EMOJI_SENTENCE, 0, source="x", quantities=[q9]),
+        "compared": (q9, report.pairs[2].compared[1]),
+    })  # fmt: skip
+    data = page_json(render_report(report_of([finding]), "html"))
+    start = EMOJI_SENTENCE.index("9 civilians")
+    assert data["sentences"][0]["marks"] == [[start + 2, start + 2 + len("9 civilians")]]
+    assert data["findings"][0]["compared"][0]["mark"] == [start + 2, start + 13]
+    assert (
+        EMOJI_SENTENCE.encode("utf-16-le")[2 * (start + 2) : 2 * (start + 13)].decode("utf-16-le")
+        == "9 civilians"
+    )
+
+
+def test_html_draws_the_first_page_and_says_so_without_javascript(report: Report):
+    many = report_of(copies(report.pairs, 60))
+    text = render_report(many, "html")
+    assert text.count('<article class="finding') == 25
+    assert len(page_json(text)["findings"]) == 60
+    assert '<p class="showing" id="showing">1–25 of 60 findings</p>' in text
+    assert "<noscript>" in text and "first 25 of 60 findings" in text
+    pager = re.search(r'<nav class="pager needs-js" id="pager".*?</nav>', text).group()
+    assert re.findall(r'href="(#[^"]*)"', pager) == ["#page=2", "#page=3", "#page=2"]
+    assert '<span class="current" aria-current="page">1</span>' in pager
+    assert '<html lang="en" class="no-js">' in text and ".no-js .needs-js" in text
+
+
+def test_html_cards_show_kind_date_gap_place_and_incident(report: Report):
+    conflict = next(p for p in report.pairs if p.kind == "conflict")
+    placed = conflict.model_copy(update={
+        "days_apart": 18, "place": "Maarrat al-Nu'man (Idlib)", "incident": "inc-0a1b2c3d4e",
+    })  # fmt: skip
+    text = render_report(report_of([placed, report.pairs[0]]), "html")
+    assert (
+        '<p class="context"><span class="badge">conflict</span><span class="days">18 days apart'
+        '</span><span class="place">Maarrat al-Nu&#x27;man (Idlib)</span><a class="incident-link" '
+        'href="#incident=inc-0a1b2c3d4e">incident inc-0a1b2c3d4e</a></p>'
+    ) in text
+    assert '<span class="days">undated</span><span class="place">place unknown</span>' in text
+
+
+def test_html_facets_count_outlets_and_incidents(report: Report):
+    pairs = [p.model_copy(update={"incident": "inc-b" if p.kind == "conflict" else None})
+             for p in report.pairs]  # fmt: skip
+    pairs[0] = pairs[0].model_copy(update={"incident": "inc-a"})
+    text = render_report(report_of(pairs), "html")
+    outlets = re.search(r'<section class="facet" id="facet-outlet">.*?</section>', text).group()
+    listed = re.findall(r'<span class="label">(.*?)</span><span class="count">(\d+)', outlets)
+    assert listed == [
+        ("all outlets", "7"), ("ahram", "2"), ("alaraby", "2"), ("jordantimes", "2"),
+        ("seed-000", "2"), ("asharqalawsat", "1"), ("ava", "1"), ("dailysabah", "1"),
+        ("etilaf", "1"), ("trt", "1"),
+    ]  # fmt: skip
+    incidents = re.search(r'<section class="facet" id="facet-incident">.*?</section>', text).group()
+    assert re.findall(r'href="(#[^"]*)"', incidents) == [
+        "#findings", "#incident=inc-a", "#incident=inc-b", "#incident=none",
+    ]  # fmt: skip
+    assert '<span class="label">no incident</span><span class="count">4</span>' in incidents
+
+
+def test_html_page_allows_only_its_own_style_and_script(report: Report):
+    import base64
+
+    text = render_report(report, "html")
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', text).group(1)
+    style = re.search(r"<style>(.*?)</style>", text, re.DOTALL).group(1)
+    script = re.search(r"<script>(.*?)</script>", text, re.DOTALL).group(1)
+
+    def digest(part: str) -> str:
+        return base64.b64encode(hashlib.sha256(part.encode()).digest()).decode()
+
+    assert policy == (
+        f"default-src 'none'; style-src 'sha256-{digest(style)}'; "
+        f"script-src 'sha256-{digest(script)}'; img-src data:"
+    )
+    assert "</script" not in script[:-1] and "innerHTML" not in script
+
+
+def test_html_leads_with_incidents_by_severity_linked_to_their_findings(report: Report):
+    from checker.models import ReportIncident
+
+    def incident(id_: str, severity: float, discrepancies: int) -> ReportIncident:
+        return ReportIncident(id=id_, event="attack", means=["air"], outlets=["trt", "ahram"],
+                              stories=2, figures=[], discrepancies=discrepancies, severity=severity)  # fmt: skip
+
+    pairs = [p.model_copy(update={"incident": "inc-2" if p.kind == "conflict" else None})
+             for p in report.pairs]  # fmt: skip
+    incidents = [incident("inc-2", 0.92, 2), incident("inc-1", 0.5, 1), incident("inc-0", 0, 0)]
+    lead = report_of(pairs).model_copy(update={"incidents": incidents})
+    text = render_report(lead, "html")
+    assert re.findall(r'<details class="incident" id="([^"]+)"', text) == ["inc-2", "inc-1"]
+    assert '<a class="incident-link" href="#incident=inc-2">Show its 2 findings</a>' in text
+    assert "attack by air, place unknown, undated · 2 outlets · 2 discrepancies" in text
+
+
+@pytest.mark.parametrize(
+    ("current", "page_count", "expected"),
+    [
+        (1, 1, [1]),
+        (1, 17, [1, 2, 3, None, 17]),
+        (6, 17, [1, None, 4, 5, 6, 7, 8, None, 17]),
+        (4, 17, [1, 2, 3, 4, 5, 6, None, 17]),
+        (17, 17, [1, None, 15, 16, 17]),
+    ],
+)
+def test_pager_names_the_ends_and_the_pages_near_the_current_one(current, page_count, expected):
+    from checker.rendering.page_nav import page_numbers
+
+    assert page_numbers(current, page_count) == expected
+
+
+def test_fragments_keep_key_order_and_encode_like_urlsearchparams():
+    from checker.rendering.page_state import fragment
+
+    assert fragment() == "#findings"
+    assert fragment(page=1, sort="kind") == "#findings"
+    assert fragment(page=2, kind="conflict", q="idlib city") == "#kind=conflict&q=idlib+city&page=2"
+    assert fragment(outlet="Al Jazeera & co~*/é") == "#outlet=Al+Jazeera+%26+co%7E*%2F%C3%A9"
+    assert fragment(sort="gap") == "#sort=gap"

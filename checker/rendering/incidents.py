@@ -18,15 +18,20 @@ def lead_incidents(incidents: list[ReportIncident]) -> list[ReportIncident]:
 
 def incident_heading(incident: ReportIncident) -> str:
     """ "attack by air in Manbij (Aleppo), 2016-07-18..2016-07-19 · 4 outlets · 3 discrepancies"."""
+    stories = f" in {incident.stories} stories" if incident.stories < len(incident.outlets) else ""
+    counts = f"{len(incident.outlets)} outlets{stories} · {incident.discrepancies} discrepancies"
+    return f"{incident_summary(incident)} · {counts}"
+
+
+def incident_summary(incident: ReportIncident) -> str:
+    """What, how, where and when: "attack by air in Manbij (Aleppo), 2016-07-18..2016-07-19"."""
     where = where_phrase(incident)
     if incident.place is not None and incident.place_source == "article":
         where += " (from the article's lead)"
     when = when_phrase(incident)
     if incident.dated_by == "publication":
         when += " (by publication dates)"
-    stories = f" in {incident.stories} stories" if incident.stories < len(incident.outlets) else ""
-    counts = f"{len(incident.outlets)} outlets{stories} · {incident.discrepancies} discrepancies"
-    return f"{incident.event}{how_phrase(incident)}{where}{when} · {counts}"
+    return f"{incident.event}{how_phrase(incident)}{where}{when}"
 
 
 FIGURE_COLUMNS = ("Outlet", "Date", "Figure", "Read as", "Source", "Sentence")
@@ -45,12 +50,16 @@ def figure_row(figure: IncidentFigure) -> tuple[str, str, str, str, str, str]:
     )
 
 
+def gap_phrase(days_apart: int | None) -> str:
+    """How far apart two reports were published: "same day", "3 days apart", "undated"."""
+    if days_apart is None:
+        return "undated"
+    return "same day" if days_apart == 0 else f"{days_apart} days apart"
+
+
 def finding_context(pair: Pair) -> str:
     """Where and when a finding sits: "3 days apart · Manbij (Aleppo) · incident inc-…"."""
-    gap = "undated" if pair.days_apart is None else f"{pair.days_apart} days apart"
-    if pair.days_apart == 0:
-        gap = "same day"
-    parts = [gap, pair.place or "place unknown"]
+    parts = [gap_phrase(pair.days_apart), pair.place or "place unknown"]
     if pair.incident:
         parts.append(f"incident {pair.incident}")
     return " · ".join(parts)
