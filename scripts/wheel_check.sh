@@ -16,7 +16,8 @@ trap 'rm -rf "$work" build checker.egg-info' EXIT
 mkdir "$work/empty"
 cd "$work/empty"
 "$work/venv/bin/checker" --version
-"$work/venv/bin/checker" report --format md --out report.md --quiet
+"$work/venv/bin/checker" report --format md --out report.md --format html --out report.html --quiet
+grep -q "</script>" report.html || { echo "wheel check: the HTML report lacks its script" >&2; exit 1; }
 for kind in duplicate compatible divergent conflict update contradiction; do
     grep -qi "^## ${kind}" report.md || { echo "wheel check: no ${kind} in the default report" >&2; exit 1; }
 done
