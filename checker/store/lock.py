@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from checker.errors import IndexLockedError
+from checker.store.manifest import MANIFEST
 
 LOCK = "index.lock"
 READERS_LOCK = "readers.lock"
@@ -83,8 +84,9 @@ def unread(path: Path) -> Iterator[bool]:
 
 
 def _open_readers_lock(path: Path) -> int | None:
-    """The reader lock file, created if needed; None for a missing or read-only folder."""
-    if not path.is_dir():
+    """The reader lock file, created if needed; None where there is no index (nothing to
+    protect, and no lock file left in a folder that is not one) or the folder is read-only."""
+    if not (path / MANIFEST).exists():
         return None
     lock_path = path / READERS_LOCK
     try:
