@@ -7,7 +7,6 @@ fixtures/): the five seed pages (seeds/) and eight FA-KES articles about two inc
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from checker.errors import UsageError
@@ -20,14 +19,6 @@ DEFAULT_INDEX = Path("indexes") / "default"
 # The seed pages quote rival sources inside one article (Muallem's "44 children" and the
 # report of "at least 20 children" in seed 000), so same-article pairs are on for them.
 DEFAULT_OPTIONS = PairingOptions(include_same_article=True)
-# What an editor keeps beside an index: it survives a rebuild of the default index.
-KEPT_ON_REBUILD = (
-    "review.sqlite",
-    "review.sqlite-wal",
-    "review.sqlite-shm",
-    "baseline.json",
-    "index.lock",
-)
 
 
 def default_corpus() -> Path:
@@ -50,22 +41,12 @@ def index_default_corpus(*, progress: Progress = NO_PROGRESS) -> Path:
     from checker.store import index_exists, load_index
 
     corpus = default_corpus()
+    rebuild = False
     if index_exists(DEFAULT_INDEX):
         bundled = {article.id for article in load_articles([corpus]).articles}
         if {article.id for article in load_index(DEFAULT_INDEX).articles} - bundled:
             progress.note(f"{DEFAULT_INDEX}: built from another version of the corpus; rebuilding")
-            _clear_index(DEFAULT_INDEX)
-    summary = index([corpus], index_path=DEFAULT_INDEX, progress=progress)
+            rebuild = True  # the review store and the baseline beside it stay
+    summary = index([corpus], index_path=DEFAULT_INDEX, progress=progress, rebuild=rebuild)
     progress.note(f"default corpus: {summary.articles} articles indexed in {DEFAULT_INDEX}")
     return DEFAULT_INDEX
-
-
-def _clear_index(folder: Path) -> None:
-    """Remove the index files of `folder`, keeping the review store and the baseline."""
-    for entry in folder.iterdir():
-        if entry.name in KEPT_ON_REBUILD:
-            continue
-        if entry.is_dir():
-            shutil.rmtree(entry)
-        else:
-            entry.unlink()

@@ -4,7 +4,8 @@
     ├── InputError               a corpus file or row cannot be read (names file and row)
     ├── IndexError_              an index on disk cannot be used
     │   ├── IncompatibleIndexError   other model, format version or checker version
-    │   └── CorruptIndexError        missing, truncated or checksum-mismatched file
+    │   ├── CorruptIndexError        missing, truncated or checksum-mismatched file
+    │   └── DiskFullError            no space left to write a new generation
     ├── IndexLockedError         another process holds the index lock too long
     ├── UsageError               options that cannot work together
     └── ReviewError              the review store next to an index cannot be used
@@ -48,6 +49,10 @@ class IncompatibleIndexError(IndexError_):
 
 class CorruptIndexError(IndexError_):
     """An index file is missing, truncated or does not match its checksum."""
+
+
+class DiskFullError(IndexError_):
+    """The disk filled while a new generation was written (the old index stands)."""
 
 
 class IndexLockedError(CheckerError):

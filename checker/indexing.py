@@ -2,7 +2,9 @@
 
 Incremental: articles whose checksum is already in the index keep their sentences, claims and
 vectors; only new or changed articles go through the analysis path (analysis.py) and the one
-merge (store/merge.py).
+merge (store/merge.py). A rebuild ignores the saved generation (a damaged or incompatible
+index) and builds afresh, leaving the editors' files beside it (review store, baseline, last
+check) in place.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Literal, get_args
 from pydantic import BaseModel
 
 from checker.analysis import analyse_articles
-from checker.errors import IncompatibleIndexError, UsageError
+from checker.errors import CheckerError, IncompatibleIndexError, UsageError
 from checker.incidents import with_incidents
 from checker.ingest import FieldMap, load_articles
 from checker.models import Article
@@ -56,15 +58,17 @@ def index(
     allow_single_outlet: bool = False,
     embedder: Embedder | None = None,
     progress: Progress = NO_PROGRESS,
+    rebuild: bool = False,
 ) -> IndexSummary:
-    """Add the articles under `paths` to the index at `index_path` (created if absent)."""
+    """Add the articles under `paths` to the index at `index_path` (created if absent); with
+    `rebuild`, replace what it holds by these articles alone, without reading it."""
     started = time.perf_counter()
     index_dir = Path(index_path)
     progress.stage(f"reading articles from {len(paths)} path{'s' if len(paths) != 1 else ''}")
     ingested = load_articles(paths, fields=fields, outlet=outlet, encoding=encoding)
     with locked(index_dir):
-        existing = _existing(index_dir, model)
-        model_name = existing.model if existing else (model or DEFAULT_MODEL)
+        existing = None if rebuild else _existing(index_dir, model)
+        model_name = existing.model if existing else (model or _saved_model(index_dir))
         changes = _changes(existing, ingested.articles)
         fresh = [article for article in ingested.articles if changes[article.id] != "unchanged"]
         _require_outlets(existing, fresh, paths, allow_single_outlet)
@@ -131,6 +135,17 @@ def _existing(index_dir: Path, model: str | None) -> StoredIndex | None:
             f"use the same --model or index into a new --index folder"
         )
     return load_index(index_dir)
+
+
+def _saved_model(index_dir: Path) -> str:
+    """The model a new or rebuilt index uses without --model: the one its manifest names
+    where that is still readable (a rebuild keeps the model), else the default."""
+    if not index_exists(index_dir):
+        return DEFAULT_MODEL
+    try:
+        return read_manifest(index_dir).model
+    except CheckerError:  # the damage a rebuild repairs; nothing to keep from it
+        return DEFAULT_MODEL
 
 
 def _changes(existing: StoredIndex | None, incoming: list[Article]) -> dict[str, ArticleChange]:

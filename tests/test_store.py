@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import sqlite3
+import subprocess
+import sys
+import threading
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from checker._version import __version__
-from checker.errors import CorruptIndexError, IncompatibleIndexError
+from checker.errors import CorruptIndexError, DiskFullError, IncompatibleIndexError
 from checker.models import Article, Claim, Sentence
 from checker.store import (
     MANIFEST,
@@ -20,6 +26,7 @@ from checker.store import (
     locked,
     read_manifest,
     save_index,
+    verify_index,
 )
 
 TEXT = "Syria surrendered its stockpile of chemical weapons in 2014 to a joint mission."
@@ -110,3 +117,84 @@ def test_leftover_staging_folder_from_a_crash_does_not_break_loading(tmp_path):
     (tmp_path / ".gen-000002.tmp-12345").mkdir()
     (tmp_path / ".gen-000002.tmp-12345" / VECTORS).write_bytes(b"half")
     assert len(load_index(tmp_path).claims) == 3
+
+
+# A writer that saves one generation after another, as `checker index` runs do back to back.
+WRITER = """
+import sys
+from pathlib import Path
+import numpy as np
+from tests.test_store import _stored
+from checker.store import locked, save_index
+target, saves = Path(sys.argv[1]), int(sys.argv[2])
+for number in range(saves):
+    stored = _stored(3 + number % 5)
+    with locked(target):
+        save_index(target, stored)
+"""
+WRITER_SAVES = 20
+READER_THREADS = 4
+
+
+def test_readers_always_see_a_whole_generation_while_a_writer_saves(tmp_path):
+    target = tmp_path / "idx"
+    save_index(target, _stored(), checker_version=__version__)
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(target), str(WRITER_SAVES)],
+        cwd=Path(__file__).resolve().parents[1],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    failures: list[str] = []
+    reads: list[int] = []
+
+    def read_until_the_writer_ends() -> None:
+        while writer.poll() is None:
+            try:
+                health = verify_index(target)
+                reads.append(len(load_index(target).claims))
+                assert health.sentences in range(3, 8)
+            except Exception as error:  # every failure counts, not only checker's own
+                failures.append(f"{type(error).__name__}: {error}")
+
+    readers = [threading.Thread(target=read_until_the_writer_ends) for _ in range(READER_THREADS)]
+    for reader in readers:
+        reader.start()
+    for reader in readers:
+        reader.join()
+    assert writer.wait() == 0, writer.stderr.read() if writer.stderr else ""
+    assert failures == [], f"{len(failures)} of {len(reads) + len(failures)} reads failed"
+    assert len(reads) > WRITER_SAVES // 4  # the readers really overlapped the writes
+    # Generations readers held are removed by a later save once no reader holds them.
+    save_index(target, _stored(), checker_version=__version__)
+    assert [p.name for p in target.iterdir() if "gen-" in p.name] == [
+        read_manifest(target).generation
+    ]
+
+
+@pytest.mark.parametrize("failing", [VECTORS, METADATA, "incidents.json", MANIFEST])
+def test_a_full_disk_leaves_the_old_index_and_nothing_half_written(tmp_path, monkeypatch, failing):
+    target = tmp_path / "idx"
+    save_index(target, _stored(2), checker_version=__version__)
+    before = sorted(child.name for child in target.iterdir())
+    real_write = os.write
+
+    def write_until_the_disk_fills(descriptor: int, data) -> int:
+        if (
+            os.readlink(f"/proc/self/fd/{descriptor}")
+            .split("/")[-1]
+            .lstrip(".")
+            .startswith(failing)
+        ):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_write(descriptor, data)
+
+    monkeypatch.setattr(os, "write", write_until_the_disk_fills)
+    with pytest.raises(DiskFullError) as raised:
+        save_index(target, _stored(4).model_copy(update={"incidents": []}))
+    monkeypatch.undo()
+    message = str(raised.value)
+    assert message.startswith("no space left on /") and "\n" not in message
+    assert f"while writing {target}/" in message and failing in message
+    assert sorted(child.name for child in target.iterdir()) == before
+    assert verify_index(target).sentences == 2

@@ -153,3 +153,30 @@ def test_an_index_from_another_model_is_refused(repo):
     )
     assert result.exit_code == 2
     assert "built with model 'all-MiniLM-L6-v2'" in result.stderr
+
+
+def test_a_damaged_index_is_rebuilt_keeping_the_review_store_and_the_baseline(repo):
+    index_dir = str(repo / "idx")
+    checked = runner.invoke(app, ["check", str(repo / "more"), "--index", index_dir])
+    assert checked.exit_code == 1, checked.output  # and records last_check.json
+    assert runner.invoke(app, ["baseline", "--index", index_dir]).exit_code == 0
+    assert runner.invoke(app, ["review", "sync", "--index", index_dir]).exit_code == 0
+    queue = runner.invoke(app, ["review", "list", "--index", index_dir, "--all"]).stdout
+    kept = {
+        name: (repo / "idx" / name).read_bytes() for name in ("baseline.json", "last_check.json")
+    }
+    damaged = _generation(repo) / "meta.sqlite"
+    damaged.write_bytes(damaged.read_bytes()[: damaged.stat().st_size // 2])
+
+    rebuild = f"`checker index CORPUS --index {index_dir} --rebuild`"
+    assert rebuild in _verify_error(repo)
+    again = runner.invoke(app, ["index", str(repo / "articles"), "--index", index_dir])
+    assert again.exit_code == 2 and rebuild in again.stderr  # a plain index cannot repair it
+    rebuilt = runner.invoke(
+        app, ["index", str(repo / "articles"), "--index", index_dir, "--rebuild", "-q"]
+    )
+    assert rebuilt.exit_code == 0, rebuilt.output
+    assert verify_index(repo / "idx").articles == len(CORPUS)
+    assert {name: (repo / "idx" / name).read_bytes() for name in kept} == kept
+    assert runner.invoke(app, ["review", "list", "--index", index_dir, "--all"]).stdout == queue
+    assert check([repo / "more"], index_path=repo / "idx").exit_code == 0  # still baselined

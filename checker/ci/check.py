@@ -128,7 +128,7 @@ def analyse_with_index_model(
     if new.claims and new.dimension != corpus.dimension:
         raise IncompatibleIndexError(
             f"model {corpus.model!r} encodes {new.dimension} dimensions but the index holds "
-            f"{corpus.dimension}; rebuild the index with `checker index CORPUS --index INDEX`"
+            f"{corpus.dimension}; rebuild the index with `checker index CORPUS --index INDEX --rebuild`"
         )
     if not new.claims:  # nothing was encoded: an empty block of the index's width
         return new.model_copy(

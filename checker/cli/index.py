@@ -30,6 +30,15 @@ SingleOutletOption = Annotated[
     ),
 ]
 
+RebuildOption = Annotated[
+    bool,
+    typer.Option(
+        "--rebuild",
+        help="Build the index afresh from CORPUS without reading it (a damaged index); "
+        "keeps review.sqlite, baseline.json and last_check.json",
+    ),
+]
+
 
 def _column(what: str) -> Any:
     """The option naming the CSV/JSONL column that holds `what`."""
@@ -51,6 +60,7 @@ def index_command(
         str, typer.Option(help="Text encoding of the inputs, e.g. cp1252 for FA-KES")
     ] = "utf-8",
     allow_single_outlet: SingleOutletOption = False,
+    rebuild: RebuildOption = False,
     quiet: QuietOption = False,
 ) -> None:
     """Index articles (incremental: unchanged articles are not re-encoded).
@@ -83,6 +93,7 @@ def index_command(
                 encoding=encoding,
                 allow_single_outlet=allow_single_outlet,
                 progress=progress,
+                rebuild=rebuild,
             )
         )
     for warning in summary.warnings:

@@ -1,16 +1,24 @@
 """Writes that survive a crash: fsync'd files and folders, atomic replacement, checksums, and
-the test hook that kills a writer at a named step to prove it."""
+the test hook that kills a writer at a named step to prove it.
+
+Every file of a generation and the manifest go through `write_file`, the one place a full
+disk is turned into `DiskFullError`."""
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import signal
 from pathlib import Path
 
+from checker.errors import DiskFullError
+
 # Tests set this to a step name of `save_index` to SIGKILL the process there (crash safety).
 CRASH_AT_ENV = "CHECKER_TEST_CRASH_AT"
 SAVE_STEPS = ("staged", "generation", "manifest-staged", "manifest")
+# What a full disk or an exhausted quota reads as on write.
+_NO_SPACE = (errno.ENOSPC, errno.EDQUOT)
 
 
 def crash_point(step: str) -> None:
@@ -19,22 +27,46 @@ def crash_point(step: str) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
 
 
+def write_file(target: Path, data: bytes) -> None:
+    """Create `target` holding `data`, fsync'd; a full disk raises `DiskFullError`."""
+    try:
+        descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(descriptor, view) :]
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+    except OSError as error:
+        if error.errno in _NO_SPACE:
+            raise DiskFullError(
+                f"no space left on {mount_point(target)} while writing {target}; free space "
+                "there and run again (the index is unchanged)"
+            ) from error
+        raise
+
+
 def atomic_write_text(target: Path, text: str) -> None:
     """Write `text` beside `target`, fsync it, then rename it over `target` (crash step
-    `<stem>-staged` sits between the two)."""
+    `<stem>-staged` sits between the two); a failed write leaves `target` as it was."""
     temporary = target.with_name(f".{target.name}.tmp-{os.getpid()}")
-    with open(temporary, "w", encoding="utf-8") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
+    try:
+        write_file(temporary, text.encode("utf-8"))
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
     crash_point(f"{target.stem}-staged")
     os.replace(temporary, target)
     fsync_dir(target.parent)
 
 
-def fsync_file(file_path: Path) -> None:
-    with open(file_path, "rb") as handle:
-        os.fsync(handle.fileno())
+def mount_point(file_path: Path) -> Path:
+    """The mount point of the filesystem holding `file_path` (what filled up)."""
+    folder = file_path.parent.resolve()
+    while not os.path.ismount(folder):
+        folder = folder.parent
+    return folder
 
 
 def fsync_dir(directory: Path) -> None:

@@ -3,7 +3,9 @@
 Layout: `manifest.json` (see manifest.py) names the current generation folder (`gen-NNNNNN/`
 with `vectors.faiss` and `meta.sqlite`). A save writes a new generation beside the old one,
 fsyncs it, then atomically replaces `manifest.json`: a crash at any moment leaves either the
-old index or the new one, never a half-written one. Writers hold `locked(path)` (lock.py).
+old index or the new one, never a half-written one. Writers hold `locked(path)` (lock.py);
+readers hold the shared reader lock while loading, and a save removes older generations only
+when no reader holds it, so a reader always loads a whole generation.
 """
 
 from __future__ import annotations
@@ -18,18 +20,18 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from checker._version import __version__
-from checker.errors import CorruptIndexError, IncompatibleIndexError
+from checker.errors import CheckerError, CorruptIndexError, IncompatibleIndexError
 from checker.models import Article, Claim
-from checker.store.durable import crash_point, fsync_dir, fsync_file, sha256_of
+from checker.store.durable import crash_point, fsync_dir, sha256_of, write_file
 from checker.store.incident_file import (
     INCIDENTS,
     StoredIncident,
     read_incidents,
     write_incidents,
 )
+from checker.store.lock import reading, unread
 from checker.store.manifest import (
     Manifest,
-    index_exists,
     read_manifest,
     rebuild_hint,
     write_manifest,
@@ -38,6 +40,7 @@ from checker.store.search import flat_index
 
 VECTORS = "vectors.faiss"
 METADATA = "meta.sqlite"
+GENERATION_PREFIX = "gen-"
 
 
 class StoredIndex(BaseModel):
@@ -55,18 +58,36 @@ class StoredIndex(BaseModel):
     vector_index: Any = None
     # The incidents built over these claims (None: not built yet, e.g. an older index).
     incidents: list[StoredIncident] | None = None
+    # The generation folder it was loaded from (None: never saved).
+    generation: str | None = None
 
 
 def load_index(path: Path, *, expected_model: str | None = None) -> StoredIndex:
-    """Load and verify an index; refuse one built by another model than `expected_model`."""
+    """Load and verify an index; refuse one built by another model than `expected_model`.
+
+    The load holds the shared reader lock, so no save removes the generation being read; a
+    generation that is gone all the same (a filesystem without flock) is retried once with
+    the manifest as it now stands."""
+    with reading(path):
+        manifest = read_manifest(path)
+        if expected_model is not None and manifest.model != expected_model:
+            raise IncompatibleIndexError(
+                f"{path}: index was built with model {manifest.model!r}, not {expected_model!r}; "
+                f"use --model {manifest.model} or index into a new --index folder"
+            )
+        try:
+            return _load_generation(path, manifest)
+        except CorruptIndexError:
+            current = read_manifest(path)
+            if current.generation == manifest.generation:
+                raise
+            return _load_generation(path, current)
+
+
+def _load_generation(path: Path, manifest: Manifest) -> StoredIndex:
+    """The generation `manifest` names, every file checked against its checksum."""
     import faiss
 
-    manifest = read_manifest(path)
-    if expected_model is not None and manifest.model != expected_model:
-        raise IncompatibleIndexError(
-            f"{path}: index was built with model {manifest.model!r}, not {expected_model!r}; "
-            f"use --model {manifest.model} or index into a new --index folder"
-        )
     generation = path / manifest.generation
     for name, digest in manifest.files.items():
         file_path = generation / name
@@ -76,10 +97,16 @@ def load_index(path: Path, *, expected_model: str | None = None) -> StoredIndex:
             raise CorruptIndexError(
                 f"{file_path}: checksum mismatch (truncated or modified); {rebuild_hint(path)}"
             )
-    vector_index = faiss.read_index(str(generation / VECTORS))
+    try:
+        vector_index = faiss.read_index(str(generation / VECTORS))
+    except RuntimeError as error:  # faiss reports an unreadable file as a RuntimeError
+        raise CorruptIndexError(
+            f"{generation / VECTORS}: unreadable vectors; {rebuild_hint(path)}"
+        ) from error
     if vector_index.d != manifest.dimension:
         raise CorruptIndexError(
-            f"{generation / VECTORS}: dimension {vector_index.d} != manifest {manifest.dimension}"
+            f"{generation / VECTORS}: dimension {vector_index.d} != manifest {manifest.dimension}; "
+            f"{rebuild_hint(path)}"
         )
     vectors = (
         vector_index.reconstruct_n(0, vector_index.ntotal)
@@ -89,7 +116,9 @@ def load_index(path: Path, *, expected_model: str | None = None) -> StoredIndex:
     articles, claims = _read_metadata(generation / METADATA)
     incidents = read_incidents(generation / INCIDENTS) if INCIDENTS in manifest.files else None
     if len(claims) != len(vectors):
-        raise CorruptIndexError(f"{generation}: {len(claims)} sentences but {len(vectors)} vectors")
+        raise CorruptIndexError(
+            f"{generation}: {len(claims)} sentences but {len(vectors)} vectors; {rebuild_hint(path)}"
+        )
     return StoredIndex(
         model=manifest.model,
         dimension=manifest.dimension,
@@ -98,53 +127,85 @@ def load_index(path: Path, *, expected_model: str | None = None) -> StoredIndex:
         vectors=np.asarray(vectors, dtype=np.float32),
         vector_index=vector_index,
         incidents=incidents,
+        generation=manifest.generation,
     )
 
 
 def save_index(path: Path, stored: StoredIndex, *, checker_version: str = __version__) -> None:
     """Write `stored` as a new generation and switch the manifest to it atomically.
 
-    Call inside `locked(path)`.
+    Call inside `locked(path)`. Any failure (a full disk included) removes what this save
+    wrote and leaves the index as it was. The previous manifest is not read, so a damaged
+    index can be replaced (`index(..., rebuild=True)`).
     """
-    import faiss
-
     path.mkdir(parents=True, exist_ok=True)
-    previous = read_manifest(path).generation if index_exists(path) else None
-    number = int(previous.split("-")[1]) + 1 if previous else 1
-    generation_name = f"gen-{number:06d}"
+    generation_name = _next_generation(path)
     staging = path / f".{generation_name}.tmp-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir()
-    faiss.write_index(flat_index(stored.vectors, stored.dimension), str(staging / VECTORS))
-    _write_metadata(staging / METADATA, stored)
-    names = [VECTORS, METADATA]
-    if stored.incidents is not None:
-        write_incidents(staging / INCIDENTS, stored.incidents)
-        names.append(INCIDENTS)
-    for name in names:
-        fsync_file(staging / name)
-    crash_point("staged")
     final = path / generation_name
-    shutil.rmtree(final, ignore_errors=True)
-    os.replace(staging, final)
-    fsync_dir(path)
-    crash_point("generation")
-    manifest = Manifest(
-        checker_version=checker_version,
-        model=stored.model,
-        dimension=stored.dimension,
-        generation=generation_name,
-        articles=len(stored.articles),
-        sentences=len(stored.claims),
-        files={name: sha256_of(final / name) for name in names},
-    )
-    write_manifest(path, manifest)
+    try:
+        names = _stage(staging, stored)
+        crash_point("staged")
+        os.replace(staging, final)
+        fsync_dir(path)
+        crash_point("generation")
+        manifest = Manifest(
+            checker_version=checker_version,
+            model=stored.model,
+            dimension=stored.dimension,
+            generation=generation_name,
+            articles=len(stored.articles),
+            sentences=len(stored.claims),
+            files={name: sha256_of(final / name) for name in names},
+        )
+        write_manifest(path, manifest)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        if _current_generation(path) != generation_name:
+            shutil.rmtree(final, ignore_errors=True)
+        raise
     crash_point("manifest")
     _remove_stale_generations(path, keep=generation_name)
 
 
-def _write_metadata(db_path: Path, stored: StoredIndex) -> None:
-    connection = sqlite3.connect(db_path)
+def _stage(staging: Path, stored: StoredIndex) -> list[str]:
+    """Write every file of the generation into `staging`; the names written."""
+    import faiss
+
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+    vectors = faiss.serialize_index(flat_index(stored.vectors, stored.dimension))
+    write_file(staging / VECTORS, vectors.tobytes())
+    write_file(staging / METADATA, _metadata_bytes(stored))
+    names = [VECTORS, METADATA]
+    if stored.incidents is not None:
+        write_incidents(staging / INCIDENTS, stored.incidents)
+        names.append(INCIDENTS)
+    fsync_dir(staging)
+    return names
+
+
+def _next_generation(path: Path) -> str:
+    """One past the highest generation folder here: never the name of one a reader holds."""
+    numbers = [
+        int(child.name[len(GENERATION_PREFIX) :])
+        for child in path.iterdir()
+        if child.name.startswith(GENERATION_PREFIX)
+        and child.name[len(GENERATION_PREFIX) :].isdigit()
+    ]
+    return f"{GENERATION_PREFIX}{max(numbers, default=0) + 1:06d}"
+
+
+def _current_generation(path: Path) -> str | None:
+    """The generation the manifest names, None where there is no readable manifest."""
+    try:
+        return read_manifest(path).generation
+    except CheckerError:
+        return None
+
+
+def _metadata_bytes(stored: StoredIndex) -> bytes:
+    """The SQLite metadata of `stored` (articles, claims by row), built in memory."""
+    connection = sqlite3.connect(":memory:")
     try:
         with connection:
             connection.execute(
@@ -167,6 +228,7 @@ def _write_metadata(db_path: Path, stored: StoredIndex) -> None:
                     for row, claim in enumerate(stored.claims)
                 ],
             )
+        return connection.serialize()
     finally:
         connection.close()
 
@@ -193,10 +255,15 @@ def _read_metadata(db_path: Path) -> tuple[list[Article], list[Claim]]:
 
 
 def _remove_stale_generations(path: Path, *, keep: str) -> None:
-    for child in path.iterdir():
-        if (
-            child.is_dir()
-            and child.name != keep
-            and (child.name.startswith("gen-") or child.name.startswith(".gen-"))
-        ):
-            shutil.rmtree(child, ignore_errors=True)
+    """Remove every generation but `keep`, and crashed writers' staging folders, when no
+    reader holds the index; otherwise leave them to a later save."""
+    with unread(path) as unheld:
+        if not unheld:
+            return
+        for child in path.iterdir():
+            if (
+                child.is_dir()
+                and child.name != keep
+                and child.name.startswith((GENERATION_PREFIX, f".{GENERATION_PREFIX}"))
+            ):
+                shutil.rmtree(child, ignore_errors=True)

@@ -16,6 +16,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from checker.errors import CorruptIndexError
+from checker.store.durable import write_file
 
 INCIDENTS = "incidents.json"
 INCIDENT_FILE_VERSION = 1
@@ -36,9 +37,9 @@ class _IncidentFile(BaseModel):
 
 
 def write_incidents(path: Path, incidents: list[StoredIncident]) -> None:
-    """Write the incidents file of a generation being staged (the caller fsyncs it)."""
+    """Write the incidents file of a generation being staged, fsync'd."""
     document = _IncidentFile(version=INCIDENT_FILE_VERSION, incidents=incidents)
-    path.write_text(document.model_dump_json(), encoding="utf-8")
+    write_file(path, document.model_dump_json().encode("utf-8"))
 
 
 def read_incidents(path: Path) -> list[StoredIncident]:

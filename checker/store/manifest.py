@@ -40,7 +40,11 @@ def index_exists(path: Path) -> bool:
 
 
 def rebuild_hint(path: Path) -> str:
-    return f"rebuild with `checker index CORPUS --index {path}`"
+    """The fix for an index that cannot be read: a fresh build that keeps the editors' files."""
+    return (
+        f"rebuild with `checker index CORPUS --index {path} --rebuild` "
+        "(keeps review.sqlite, baseline.json and last_check.json)"
+    )
 
 
 def read_manifest(path: Path) -> Manifest:
@@ -61,7 +65,7 @@ def read_manifest(path: Path) -> Manifest:
     if raw.get("format_version") != FORMAT_VERSION:
         raise IncompatibleIndexError(
             f"{manifest_path}: index format version {raw.get('format_version')} but this "
-            f"checker reads version {FORMAT_VERSION}; rebuild it with `checker index CORPUS --index {path}`"
+            f"checker reads version {FORMAT_VERSION}; {rebuild_hint(path)}"
         )
     _check_writer_version(manifest_path, str(raw.get("checker_version", "")))
     try:
@@ -91,6 +95,5 @@ def _check_writer_version(manifest_path: Path, written_by: str) -> None:
     if not written or written > running:
         raise IncompatibleIndexError(
             f"{manifest_path}: index written by checker {written_by or '(unknown)'}, this is "
-            f"checker {__version__}; upgrade checker or rebuild with `checker index CORPUS "
-            f"--index {manifest_path.parent}`"
+            f"checker {__version__}; upgrade checker or {rebuild_hint(manifest_path.parent)}"
         )

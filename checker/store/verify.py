@@ -25,12 +25,12 @@ class IndexHealth(BaseModel):
 def verify_index(path: Path) -> IndexHealth:
     """Fully load the index (checksums, vectors, metadata); raise the first problem found."""
     stored = load_index(path)
-    manifest = read_manifest(path)
+    manifest = read_manifest(path)  # a writer may have switched it since: name what was loaded
     return IndexHealth(
         index=str(path),
         model=stored.model,
         dimension=stored.dimension,
-        generation=manifest.generation,
+        generation=stored.generation or manifest.generation,
         checker_version=manifest.checker_version,
         articles=len(stored.articles),
         sentences=len(stored.claims),
