@@ -339,11 +339,7 @@ class Report(Frozen):
     )
     incidents: list[ReportIncident] = Field([], description="two outlets' incidents or more")
     pairs: list[Pair]
-    warnings: list[str] = Field(
-        default_factory=list,
-        description="what the report had to do without, e.g. an unreadable review store whose "
-        "dismissed findings are therefore not suppressed",
-    )
+    warnings: list[str] = Field(default_factory=list, description="what the report did without")
 
 
 class CompareResult(Frozen):
