@@ -339,6 +339,7 @@ class Report(Frozen):
     )
     incidents: list[ReportIncident] = Field([], description="two outlets' incidents or more")
     pairs: list[Pair]
+    warnings: list[str] = Field(default_factory=list, description="what the report did without")
 
 
 class CompareResult(Frozen):

@@ -8,11 +8,11 @@ them (judge/findings.py), leaves out suppressed findings and sorts the rest.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from checker.default_corpus import DEFAULT_INDEX, DEFAULT_OPTIONS, index_default_corpus
-from checker.errors import UsageError
+from checker.errors import ReviewError, UsageError
 from checker.incidents import build_incidents, report_incidents, story_origins
 from checker.judge.candidates import find_candidates
 from checker.judge.findings import judge_candidates
@@ -43,7 +43,8 @@ def report(
     if index_path is None:
         index_path = index_default_corpus(progress=progress)
     options = options or pairing_options_for(index_path)
-    left_out = {**(suppress or {}), **(dismissed_fingerprints(index_path) if use_review else {})}
+    dismissed, warnings = review_suppression(index_path) if use_review else ({}, [])
+    left_out = {**(suppress or {}), **dismissed}
     progress.stage(f"loading the index {index_path}")
     return build_report(
         view_of(load_index(Path(index_path))),
@@ -53,7 +54,20 @@ def report(
         suppress=left_out,
         nli_model=nli_model,
         progress=progress,
+        warnings=warnings,
     )
+
+
+def review_suppression(index_path: str | Path) -> tuple[dict[str, str], list[str]]:
+    """The findings editors dismissed in the index's review store, and the warnings to report.
+
+    A store that cannot be read does not stop a report or a check: its dismissals are not
+    applied and the warning says so, naming the file and how to repair it.
+    """
+    try:
+        return dismissed_fingerprints(index_path), []
+    except ReviewError as error:
+        return {}, [f"dismissed findings not suppressed: {error}"]
 
 
 def build_report(
@@ -65,8 +79,10 @@ def build_report(
     suppress: Mapping[str, str] | None = None,
     nli_model: str | None = None,
     progress: Progress = NO_PROGRESS,
+    warnings: Sequence[str] = (),
 ) -> Report:
-    """The report of the sentences in `view`: candidates, evidence, verdicts, suppression."""
+    """The report of the sentences in `view`: candidates, evidence, verdicts, suppression
+    (`warnings` travel into the report as they are)."""
     outlets = {article.outlet for article in view.articles}
     _require_two_outlets(outlets, options, index_name)
     progress.stage(f"building incidents from {len(view.sentences):,} sentences")
@@ -112,6 +128,7 @@ def build_report(
         suppressed=dict(sorted(suppressed.items())),
         incidents=shown,
         pairs=pairs,
+        warnings=list(warnings),
     )
 
 

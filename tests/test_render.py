@@ -259,7 +259,7 @@ def test_json_has_documented_fields(report: Report):
     document = json.loads(render_report(report, "json"))
     assert list(document) == [
         "schema_version", "index", "model", "options", "summary", "suppressed", "incidents",
-        "pairs",
+        "pairs", "warnings",
     ]  # fmt: skip
     assert document["schema_version"] == 3
     first = document["pairs"][0]

@@ -32,8 +32,7 @@ from checker.models import (
     Report,
 )
 from checker.progress import NO_PROGRESS, Progress
-from checker.reporting import build_report
-from checker.review.store import dismissed_fingerprints
+from checker.reporting import build_report, review_suppression
 from checker.store import StoredIndex, load_index, locked, merge, save_index, view_with
 
 
@@ -95,13 +94,15 @@ def check(
     )
     new = analyse_with_index_model(articles, corpus, progress=progress)
     new_ids = frozenset(article.id for article in articles)
+    dismissed, warnings = review_suppression(index_dir)
     report = build_report(
         view_with(corpus, new),
         index_name=str(index_dir),
         options=(options or PairingOptions()).model_copy(update={"focus": new_ids}),
         # Editors' dismissals count first: a finding both dismissed and baselined is "dismissed".
-        suppress={**dict.fromkeys(accepted, "baselined"), **dismissed_fingerprints(index_dir)},
+        suppress={**dict.fromkeys(accepted, "baselined"), **dismissed},
         progress=progress,
+        warnings=warnings,
     )
     failing = [pair for pair in report.pairs if pair.kind in fail_on]
     record_last_check(index_dir, sorted(new_ids), list(report.pairs))

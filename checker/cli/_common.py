@@ -64,6 +64,13 @@ def run(action: Callable[[], Result]) -> Result:
         fail(error)
 
 
+def warn(warnings: list[str]) -> None:
+    """What a result had to do without, on stderr, one line each (even with --quiet)."""
+    end_live_line()
+    for warning in warnings:
+        typer.echo(f"warning: {warning}", err=True)
+
+
 def say(message: str, quiet: bool) -> None:
     """A progress or summary line on stderr, unless --quiet."""
     if not quiet:

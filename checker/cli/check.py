@@ -19,6 +19,7 @@ from checker.cli._common import (
     progress_for,
     run,
     say,
+    warn,
     write_outputs,
     written,
 )
@@ -135,6 +136,7 @@ def check_command(
             )
         )
     write_outputs(plan, lambda fmt: render_check(result, fmt))
+    warn(result.report.warnings)
     if plan != [("text", None)]:
         say(summary_line(result) + written(plan), quiet)
     if result.updated:

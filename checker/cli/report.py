@@ -17,6 +17,7 @@ from checker.cli._common import (
     progress_for,
     run,
     say,
+    warn,
     write_output,
     write_outputs,
     written,
@@ -84,6 +85,7 @@ def report_command(
     with progress_for(quiet) as progress:
         result = run(lambda: report(index, options=options, nli_model=nli_model, progress=progress))
     write_outputs(plan, lambda fmt: render_report(result, fmt))  # type: ignore[arg-type]
+    warn(result.warnings)
     if result.suppressed:
         suppressed = sum(result.suppressed.values())
         say(f"{suppressed} dismissed in review suppressed (review.sqlite in {result.index})", quiet)

@@ -8,7 +8,7 @@ import typer
 
 from checker.cli._common import IndexOption, progress_for, run
 from checker.cli.review_options import ReviewerOption
-from checker.server import DEFAULT_HOST, DEFAULT_PORT
+from checker.server import DEFAULT_HOST, DEFAULT_PORT, TOKEN_ENV
 
 
 def serve_command(
@@ -21,14 +21,23 @@ def serve_command(
     sync_first: Annotated[
         bool, typer.Option("--sync/--no-sync", help="Sync the queue with the index before serving")
     ] = True,
+    allow_remote: Annotated[
+        bool,
+        typer.Option(
+            "--allow-remote",
+            help=f"Allow a --host beyond this machine; the page then wants a token ({TOKEN_ENV} "
+            "or a random one, printed once in its address)",
+        ),
+    ] = False,
 ) -> None:
     """Serve the review page at http://HOST:PORT (sync first, then review in the browser)."""
     from checker.review import sync
-    from checker.server import serve
+    from checker.server import access_token, page_url, serve
 
+    token = run(lambda: access_token(host, allow_remote=allow_remote))
     if sync_first:
         with progress_for(False) as progress:
             summary = run(lambda: sync(index_path=index, reviewer=reviewer, progress=progress))
         typer.echo(f"{summary.total} findings ({summary.added} new)", err=True)
-    typer.echo(f"review page: http://{host}:{port}/  (Ctrl-C to stop)", err=True)
-    run(lambda: serve(index_path=index, host=host, port=port, reviewer=reviewer))
+    typer.echo(f"review page: {page_url(host, port, token)}  (Ctrl-C to stop)", err=True)
+    run(lambda: serve(index_path=index, host=host, port=port, reviewer=reviewer, token=token))

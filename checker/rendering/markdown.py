@@ -33,6 +33,7 @@ def escape_markdown(text: str) -> str:
 def render_markdown(report: Report) -> str:
     """Title, summary table, then each present kind with its definition and findings."""
     lines = ["# Claim consistency report", ""]
+    lines += [f"> **Warning:** {escape_markdown(warning)}\n" for warning in report.warnings]
     lines += _summary(report)
     lines += _incidents(report)
     for kind, pairs in pairs_by_kind(report).items():

@@ -44,7 +44,7 @@ def queue_page(
     selection = selection or Selection()
     order = order_by(sort)
     clause, values = where(selection)
-    with connect(index_path, create=False) as connection:
+    with connect(index_path, create=False, verify=False) as connection:
         total = connection.execute(f"SELECT COUNT(*) FROM findings {clause}", values).fetchone()[0]
         pages = max(1, -(-total // per_page))
         page = min(max(1, page), pages)
@@ -91,7 +91,7 @@ def position(
     """Where finding `finding` stands in the selected, sorted queue: its number, neighbours
     and page. A finding outside it has no number; its neighbours are then the list's ends."""
     clause, values = where(selection or Selection())
-    with connect(index_path, create=False) as connection:
+    with connect(index_path, create=False, verify=False) as connection:
         ids = [
             row[0]
             for row in connection.execute(
@@ -118,7 +118,7 @@ def position(
 
 def groups(*, index_path: str | Path, selection: Selection | None = None) -> list[FindingGroup]:
     """The groups of the selected findings (incidents, else article pairs), largest first."""
-    with connect(index_path, create=False) as connection:
+    with connect(index_path, create=False, verify=False) as connection:
         return _groups(connection, selection or Selection())
 
 

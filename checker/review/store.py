@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
+import os
 import secrets
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from checker.errors import ReviewError, UnknownFindingError
@@ -23,6 +24,9 @@ from checker.review.models import Finding, FindingEvent
 REVIEW_FILE = "review.sqlite"
 # Seconds a writer waits for another writer (a second reviewer, a sync) before giving up.
 BUSY_TIMEOUT_S = 30.0
+# Problems `quick_check` lists before it stops: enough to name the damage on one line.
+CHECK_PROBLEMS = 3
+QUICK_CHECK_HEADER = "*** in database main ***"
 
 # Schema version N is reached by running MIGRATIONS[N - 1]; append, never edit, a migration.
 MIGRATIONS: tuple[str, ...] = (
@@ -123,15 +127,27 @@ def now() -> str:
 
 
 @contextmanager
-def connect(index_path: str | Path, *, create: bool = True) -> Iterator[sqlite3.Connection]:
-    """An open, migrated connection to the review store of `index_path`."""
+def connect(
+    index_path: str | Path, *, create: bool = True, verify: bool = True
+) -> Iterator[sqlite3.Connection]:
+    """An open, migrated connection to the review store of `index_path`.
+
+    A new store is made whole before it appears (`_create`), so an existing file is never
+    replaced: an empty or damaged one is a ReviewError naming it. `verify` runs SQLite's
+    `quick_check` first (a full pass over the file: every write and whole-queue read asks for
+    it, the review page's per-request reads skip it).
+    """
     path = review_path(index_path)
-    if not create and not path.exists():
-        raise ReviewError(
-            f"{path}: no review queue yet; run `checker review sync --index {index_path}`"
-        )
     if not Path(index_path).is_dir():
         raise ReviewError(f"{index_path}: no such index folder; build it with `checker index`")
+    if not path.exists():
+        if not create:
+            raise ReviewError(
+                f"{path}: no review queue yet; run `checker review sync --index {index_path}`"
+            )
+        _create(path)
+    elif path.is_file() and path.stat().st_size == 0:
+        raise damaged(path, index_path, "the file is empty, 0 bytes")
     try:
         connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
     except sqlite3.Error as error:
@@ -140,6 +156,8 @@ def connect(index_path: str | Path, *, create: bool = True) -> Iterator[sqlite3.
         connection.row_factory = sqlite3.Row
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute("PRAGMA foreign_keys=ON")
+        if verify:
+            _verify(connection, path, index_path)
         _migrate(connection, path)
         yield connection
     except sqlite3.IntegrityError as error:
@@ -147,10 +165,54 @@ def connect(index_path: str | Path, *, create: bool = True) -> Iterator[sqlite3.
             f"{path}: a write broke a rule of the review store ({error}); nothing was changed "
             "(this is a bug in checker, please report it)"
         ) from error
-    except sqlite3.DatabaseError as error:
+    except sqlite3.OperationalError as error:  # locked too long, disk full, read-only, ...
         raise ReviewError(f"{path}: review store unreadable ({error})") from error
+    except sqlite3.DatabaseError as error:  # not a database, malformed disk image
+        raise damaged(path, index_path, str(error)) from error
     finally:
         connection.close()
+
+
+def damaged(path: Path, index_path: str | Path, problem: str) -> ReviewError:
+    """The error for a review store that exists but cannot be trusted: say how to get back."""
+    return ReviewError(
+        f"{path}: review store damaged ({problem}); restore it from a backup, or move it aside "
+        f"(`mv {path} {path}.damaged`) and run `checker review sync --index {index_path}` to "
+        "start an empty queue"
+    )
+
+
+def _create(path: Path) -> None:
+    """A new, empty, migrated store at `path`, made beside it and linked into place only if
+    no store appeared meanwhile: nobody ever sees a half-made (zero-byte) review.sqlite."""
+    draft = path.with_name(f".{path.name}.{secrets.token_hex(4)}.new")
+    try:
+        connection = sqlite3.connect(draft, isolation_level=None)
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            _migrate(connection, draft)
+        finally:
+            connection.close()
+        with suppress(FileExistsError):  # a racing creator won: its store stays
+            os.link(draft, path)
+    except (OSError, sqlite3.Error) as error:
+        raise ReviewError(f"{path}: cannot create the review store ({error})") from error
+    finally:
+        for leftover in (
+            draft,
+            draft.with_name(draft.name + "-wal"),
+            draft.with_name(draft.name + "-shm"),
+        ):
+            leftover.unlink(missing_ok=True)
+
+
+def _verify(connection: sqlite3.Connection, path: Path, index_path: str | Path) -> None:
+    """Refuse a store whose pages or indexes SQLite's `quick_check` finds damaged."""
+    problems = [row[0] for row in connection.execute(f"PRAGMA quick_check({CHECK_PROBLEMS})")]
+    if problems != ["ok"]:
+        # One line: SQLite heads the list with "*** in database main ***" and a newline.
+        lines = " ".join("; ".join(problems).replace(QUICK_CHECK_HEADER, "").split())
+        raise damaged(path, index_path, lines)
 
 
 @contextmanager
