@@ -6,6 +6,7 @@ claim and vector whichever command reads it first.
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -13,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 
 from checker.claims import extract_claims
-from checker.models import Article, Sentence
+from checker.models import Article, Claim, Sentence
 from checker.nlp.embed import DEFAULT_MODEL, Embedder, encode_stoppably, get_embedder
 from checker.progress import NO_PROGRESS, Progress
 from checker.store.generations import StoredIndex
@@ -57,6 +58,24 @@ def analyse_articles(
         f"articles with {embedder.name}"
     )
     published = {article.id: article.date for article in articles}
+    claims, vectors = _claims_and_vectors(sentences, published, embedder, show_progress)
+    return StoredIndex(
+        model=embedder.name,
+        dimension=embedder.dimension,
+        articles=list(articles),
+        claims=claims,
+        vectors=vectors.reshape(len(sentences), embedder.dimension),
+    )
+
+
+def _claims_and_vectors(
+    sentences: list[Sentence],
+    published: dict[str, dt.date | None],
+    embedder: Embedder,
+    show_progress: bool,
+) -> tuple[list[Claim], np.ndarray]:
+    """Claims in this thread while a worker encodes; Ctrl-C (or a failure) here stops the
+    encoder after its batch instead of the pool waiting out the whole corpus."""
     stop = threading.Event()
     with ThreadPoolExecutor(max_workers=1) as pool:
         pending = pool.submit(
@@ -67,17 +86,7 @@ def analyse_articles(
             show_progress=show_progress,
         )
         try:
-            claims = extract_claims(sentences, published=published)
-            vectors = pending.result()
+            return extract_claims(sentences, published=published), pending.result()
         except BaseException:
-            # Ctrl-C (or a failure) here: the encoder stops after its batch instead of the
-            # pool waiting out the whole corpus.
             stop.set()
             raise
-    return StoredIndex(
-        model=embedder.name,
-        dimension=embedder.dimension,
-        articles=list(articles),
-        claims=claims,
-        vectors=vectors.reshape(len(sentences), embedder.dimension),
-    )
