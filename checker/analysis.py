@@ -6,14 +6,16 @@ claim and vector whichever command reads it first.
 
 from __future__ import annotations
 
+import datetime as dt
+import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
 from checker.claims import extract_claims
-from checker.models import Article, Sentence
-from checker.nlp.embed import DEFAULT_MODEL, Embedder, get_embedder
+from checker.models import Article, Claim, Sentence
+from checker.nlp.embed import DEFAULT_MODEL, Embedder, encode_stoppably, get_embedder
 from checker.progress import NO_PROGRESS, Progress
 from checker.store.generations import StoredIndex
 from checker.text import split_sentences
@@ -31,9 +33,10 @@ def analyse_articles(
 
     The embedder (`embedder`, else `model` loaded once per process) is loaded only when there
     is a sentence to encode; `progress` hears the stages (loading the model, encoding N
-    sentences), and `show_progress` draws the encoder's progress bar. Encoding (torch, releases the GIL) runs
-    in a thread while claims are extracted (spaCy, Python), which keeps indexing near raw
-    encoding speed (bench/speed.py).
+    sentences), and `show_progress` draws the encoder's progress bar. Encoding (torch, releases
+    the GIL) runs in a thread while claims are extracted (spaCy, Python), which keeps indexing
+    near raw encoding speed (bench/speed.py); it stops within a batch when this thread is
+    interrupted.
     """
     sentences: list[Sentence] = [
         sentence for article in articles for sentence in split_sentences(article)
@@ -55,12 +58,7 @@ def analyse_articles(
         f"articles with {embedder.name}"
     )
     published = {article.id: article.date for article in articles}
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pending = pool.submit(
-            embedder.encode, [sentence.text for sentence in sentences], show_progress=show_progress
-        )
-        claims = extract_claims(sentences, published=published)
-        vectors = pending.result()
+    claims, vectors = _claims_and_vectors(sentences, published, embedder, show_progress)
     return StoredIndex(
         model=embedder.name,
         dimension=embedder.dimension,
@@ -68,3 +66,27 @@ def analyse_articles(
         claims=claims,
         vectors=vectors.reshape(len(sentences), embedder.dimension),
     )
+
+
+def _claims_and_vectors(
+    sentences: list[Sentence],
+    published: dict[str, dt.date | None],
+    embedder: Embedder,
+    show_progress: bool,
+) -> tuple[list[Claim], np.ndarray]:
+    """Claims in this thread while a worker encodes; Ctrl-C (or a failure) here stops the
+    encoder after its batch instead of the pool waiting out the whole corpus."""
+    stop = threading.Event()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pending = pool.submit(
+            encode_stoppably,
+            embedder,
+            [sentence.text for sentence in sentences],
+            stop=stop,
+            show_progress=show_progress,
+        )
+        try:
+            return extract_claims(sentences, published=published), pending.result()
+        except BaseException:
+            stop.set()
+            raise

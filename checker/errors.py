@@ -11,7 +11,8 @@
     └── ReviewError              the review store next to an index cannot be used
         └── UnknownFindingError  no finding has the given id or fingerprint
 
-Messages state the cause and the fix.
+Messages state the cause and the fix. Any other exception a command lets escape is a crash:
+the CLI prints `error: unexpected NAME: message` and exits 2 too (checker/cli/guard.py).
 
 Exit codes (stable, the contract CI relies on) live here too, so every command maps them
 the same way.
@@ -21,7 +22,8 @@ from __future__ import annotations
 
 EXIT_OK = 0  # no finding of a failing kind
 EXIT_FINDINGS = 1  # `checker check` found findings of a --fail-on kind
-EXIT_USAGE = 2  # a CheckerError: bad input, options or index; one line on stderr
+EXIT_USAGE = 2  # a CheckerError or any unexpected failure: one line on stderr, never exit 1
+EXIT_INTERRUPTED = 130  # Ctrl-C: the shell's 128 + SIGINT, so scripts see an interruption
 
 
 class CheckerError(Exception):

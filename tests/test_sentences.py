@@ -8,7 +8,7 @@ import pytest
 
 from checker.ingest import load_articles
 from checker.models import Article
-from checker.text.sentences import split_sentences
+from checker.text.sentences import MAX_SENTENCE_CHARS, split_sentences
 
 # Measured on annotated/dev.jsonl: 141 of 142 gold sentences come out exactly and the last
 # one is contained in a longer sentence. The thresholds leave a little room for rule changes.
@@ -303,3 +303,13 @@ def test_dev_gold_sentences_come_out_of_the_splitter(shared_data, fakes_articles
     assert total == 142
     assert exact >= DEV_EXACT_MIN
     assert covered >= DEV_COVERED_MIN
+
+
+def test_a_run_on_sentence_is_cut_at_spaces_below_the_limit():
+    run_on = "shelling killed 3 people near the old market and " * 200  # ~10,000 characters
+    text = f"Officials said {run_on}residents fled."
+    sentences = split_sentences(article_of(text))
+    assert len(sentences) == len(text) // MAX_SENTENCE_CHARS + 1
+    assert all(len(sentence.text) <= MAX_SENTENCE_CHARS for sentence in sentences)
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+    assert " ".join(sentence.text for sentence in sentences) == text

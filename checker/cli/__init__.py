@@ -14,6 +14,7 @@ import typer
 
 from checker._version import __version__
 from checker.cli.check import baseline_command, check_command
+from checker.cli.guard import DEBUG_KEY, GuardedGroup
 from checker.cli.index import index_command, verify_command
 from checker.cli.render import render_command
 from checker.cli.report import compare_command, report_command
@@ -21,6 +22,7 @@ from checker.cli.review import review_app
 from checker.cli.serve import serve_command
 
 app = typer.Typer(
+    cls=GuardedGroup,
     add_completion=False,
     no_args_is_help=True,
     # Plain help: the rich renderer prints a '<bool>' type beside every flag.
@@ -46,8 +48,15 @@ def _options(
             "--version", callback=_print_version, is_eager=True, help="Print the version and exit"
         ),
     ] = False,
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug", help="On an unexpected error, print its traceback (also CHECKER_DEBUG=1)"
+        ),
+    ] = False,
 ) -> None:
     """Cross-source claim-consistency checker for news."""
+    ctx.meta[DEBUG_KEY] = debug
     from checker.cli._common import run
     from checker.cli.defaults import default_map
     from checker.settings import load_settings

@@ -10,13 +10,17 @@ from checker.cli._common import IndexOption, progress_for, run
 from checker.cli.review_options import ReviewerOption
 from checker.server import DEFAULT_HOST, DEFAULT_PORT, TOKEN_ENV
 
+MAX_PORT = 65535  # TCP ports are 16-bit; a larger one fails only after the sync, in uvicorn
+
 
 def serve_command(
     index: IndexOption,
     host: Annotated[
         str, typer.Option(help="Address to bind (local only by default)")
     ] = DEFAULT_HOST,
-    port: Annotated[int, typer.Option(help="Port to listen on")] = DEFAULT_PORT,
+    port: Annotated[
+        int, typer.Option(min=1, max=MAX_PORT, help="Port to listen on (1-65535)")
+    ] = DEFAULT_PORT,
     reviewer: ReviewerOption = None,
     sync_first: Annotated[
         bool, typer.Option("--sync/--no-sync", help="Sync the queue with the index before serving")

@@ -47,6 +47,24 @@ def read_text(path: Path, display: str, encoding: str) -> str:
     return text.removeprefix("\ufeff")
 
 
+# Twice a long-read (~50,000 characters), over ten times FA-KES' longest (8,606): more is a
+# dump or a site pasted whole, and claim extraction (spaCy) takes ~1 s per 20,000 characters.
+MAX_ARTICLE_CHARS = 100_000
+
+
+def capped_text(text: str, source: str, warnings: list[str]) -> str:
+    """`text`, or its first MAX_ARTICLE_CHARS characters (to a word's end) with a warning."""
+    if len(text) <= MAX_ARTICLE_CHARS:
+        return text
+    cut = text.rfind(" ", 0, MAX_ARTICLE_CHARS + 1)
+    kept = text[: cut if cut > 0 else MAX_ARTICLE_CHARS]
+    warnings.append(
+        f"{source}: text is {len(text):,} characters; only the first {len(kept):,} are "
+        f"indexed (at most {MAX_ARTICLE_CHARS:,}); split it into articles to index the rest"
+    )
+    return kept
+
+
 def make_article(
     source: str,
     *,
@@ -66,6 +84,7 @@ def make_article(
     often wrong, see datelines.py), else the metadata's; both are kept, with which one won."""
     outlet = outlet.strip()
     article_id = (article_id or default_id).strip()
+    text = capped_text(text, source, warnings)
     metadata_date = parse_date(date_text) if date_text else None
     if date_text and metadata_date is None:
         warnings.append(f"{source}: date '{date_text}' not understood; left empty")

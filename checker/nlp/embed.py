@@ -7,6 +7,7 @@ The model loads on first use, never at import, so `checker --help` stays instant
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any, Protocol
@@ -26,6 +27,41 @@ class Embedder(Protocol):
     dimension: int
 
     def encode(self, texts: Sequence[str], *, show_progress: bool = False) -> np.ndarray: ...
+
+
+class EncodingStopped(Exception):
+    """Raised in the encoding thread when its stop flag is set (Ctrl-C in the main thread)."""
+
+
+def encode_stoppably(
+    embedder: Embedder,
+    texts: Sequence[str],
+    *,
+    stop: threading.Event,
+    show_progress: bool = False,
+) -> np.ndarray:
+    """`embedder.encode(texts)`, one batch per call so that `stop` is seen within a batch.
+
+    The vectors are byte-identical to one call over all texts: sentence-transformers sorts a
+    call's texts by length (longest first, by character count) and pads each batch to its
+    longest, so cutting that same order into batches of ENCODE_BATCH gives every batch the
+    same members, hence the same padding and the same floats.
+    """
+    if not texts:
+        return embedder.encode(texts)
+    from tqdm import tqdm
+
+    order = np.argsort([-len(text) for text in texts])
+    batches: list[np.ndarray] = []
+    starts = range(0, len(texts), ENCODE_BATCH)
+    for start in tqdm(starts, desc="Batches", disable=not show_progress):
+        if stop.is_set():
+            raise EncodingStopped
+        batches.append(embedder.encode([texts[row] for row in order[start : start + ENCODE_BATCH]]))
+    in_order = np.concatenate(batches)
+    vectors = np.empty_like(in_order)
+    vectors[order] = in_order
+    return vectors
 
 
 class SentenceTransformerEmbedder:

@@ -11,24 +11,24 @@ import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
-from checker.errors import IndexLockedError
+from checker.errors import IndexError_, IndexLockedError
 from checker.store.manifest import MANIFEST
 
 LOCK = "index.lock"
 READERS_LOCK = "readers.lock"
 LOCK_TIMEOUT_S = 600.0  # a CI job indexing FA-KES takes ~2 minutes; wait well beyond that
 LOCK_POLL_S = 0.2
-# A reader may find the folder read-only to it (a shared CI cache): no writer of its own then,
-# so it reads without the reader lock rather than failing.
-_READ_ONLY = (errno.EACCES, errno.EPERM, errno.EROFS)
+# What the system says when the folder cannot be written: no permission, a read-only mount.
+# A reader meeting it (a shared CI cache) reads without the reader lock rather than failing.
+READ_ONLY_ERRNOS = frozenset({errno.EACCES, errno.EPERM, errno.EROFS})
 
 
 @contextlib.contextmanager
 def locked(path: Path, *, timeout_s: float = LOCK_TIMEOUT_S) -> Iterator[None]:
     """Hold the index's writer lock for the block (the folder is created if absent)."""
-    path.mkdir(parents=True, exist_ok=True)
-    with open(path / LOCK, "a+") as handle:
+    with _open_lock(path) as handle:
         deadline = time.monotonic() + timeout_s
         while True:
             try:
@@ -92,9 +92,27 @@ def _open_readers_lock(path: Path) -> int | None:
     try:
         return os.open(lock_path, os.O_RDONLY | os.O_CREAT, 0o644)
     except OSError as error:
-        if error.errno not in _READ_ONLY:
+        if error.errno not in READ_ONLY_ERRNOS:
             raise
     try:
         return os.open(lock_path, os.O_RDONLY)
     except FileNotFoundError:
         return None
+
+
+def _open_lock(path: Path) -> IO[str]:
+    """The lock file, in a folder created if absent; a file in the folder's place or a
+    folder that cannot be written is refused by name before anything is analysed."""
+    if path.exists() and not path.is_dir():
+        raise IndexError_(
+            f"{path}: --index names a file, not a folder; give the index's folder, e.g. indexes/NAME"
+        )
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        return open(path / LOCK, "a+")
+    except OSError as error:
+        if error.errno in READ_ONLY_ERRNOS:
+            raise IndexError_(
+                f"cannot write {path}: read-only; index into a folder you can write (--index)"
+            ) from error
+        raise

@@ -30,6 +30,11 @@ from checker.text.leads import (
     word_set,
 )
 
+# A news sentence rarely passes 500 characters and the encoder reads ~1,000 (256 word
+# pieces); longer "sentences" are run-on pastes without full stops. Cutting them at a space
+# keeps spaCy (which refuses 1,000,000) and the quantity rules on bounded text.
+MAX_SENTENCE_CHARS = 2_000
+
 ABBREVIATIONS = word_set(
     """
     mr mrs ms dr prof gen lt col maj capt cpt sgt cmdr adm brig sen rep gov pres amb
@@ -106,19 +111,33 @@ def split_sentences(article: Article) -> list[Sentence]:
             trimmed = trim_lead(text, start, end, titles)
             if trimmed is None:
                 continue
-            start, end = trimmed
-            sentence_text = text[start:end]
-            if _is_claim_sized(sentence_text) and not is_chrome_line(sentence_text):
-                sentences.append(
-                    Sentence(
-                        doc_id=article.id,
-                        index=len(sentences),
-                        start=start,
-                        end=end,
-                        text=sentence_text,
+            for start, end in _bounded(text, *trimmed):
+                sentence_text = text[start:end]
+                if _is_claim_sized(sentence_text) and not is_chrome_line(sentence_text):
+                    sentences.append(
+                        Sentence(
+                            doc_id=article.id,
+                            index=len(sentences),
+                            start=start,
+                            end=end,
+                            text=sentence_text,
+                        )
                     )
-                )
     return sentences
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a sentence longer than MAX_SENTENCE_CHARS at the last space before each limit."""
+    pieces: list[tuple[int, int]] = []
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + 1, start + MAX_SENTENCE_CHARS + 1)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        pieces.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    pieces.append((start, end))
+    return pieces
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
