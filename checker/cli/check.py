@@ -135,7 +135,9 @@ def check_command(
             )
         )
     write_outputs(plan, lambda fmt: render_check(result, fmt))
-    if plan != [("text", None)]:
+    if plan != [("text", None)]:  # the text on stdout holds the warnings; elsewhere, stderr
+        for warning in result.warnings:
+            typer.echo(f"warning: {warning}", err=True)
         say(summary_line(result) + written(plan), quiet)
     if result.updated:
         say(f"added {len(result.checked)} articles to {index}", quiet)
