@@ -255,3 +255,74 @@ def test_every_format_is_deterministic(result, fmt):
 def test_unknown_format_is_a_usage_error(result):
     with pytest.raises(UsageError, match="unknown check format"):
         render_check(result, "yaml")
+
+
+# --- row warnings ------------------------------------------------------------------------
+# A check of a table with malformed rows keeps the warnings `index` prints, in every format.
+
+WARNED_TABLE = "warned/feed.csv"
+WARNED_TEXT = TABLE_TEXT + "halab,2016-06-08,one,cell too many\nhalab,someday,Nine were hurt.\n"
+WARNINGS = [
+    f"{WARNED_TABLE}:row 2: has 4 cells, the header has 3 (line 3); check quoting",
+    f"{WARNED_TABLE}:row 3: date 'someday' not understood; left empty",
+]
+
+
+@pytest.fixture(scope="module")
+def checked_with_warnings(checked) -> CheckResult:
+    """A check, against the same index, of a CSV with a malformed row and an unreadable date."""
+    repo = checked[0]
+    (repo / WARNED_TABLE).parent.mkdir(parents=True)
+    (repo / WARNED_TABLE).write_text(WARNED_TEXT, encoding="utf-8")
+    previous = Path.cwd()
+    os.chdir(repo)
+    try:
+        return check([WARNED_TABLE], index_path="indexes/news")
+    finally:
+        os.chdir(previous)
+
+
+@pytest.fixture
+def warned(checked, checked_with_warnings, monkeypatch) -> CheckResult:
+    monkeypatch.chdir(checked[0])
+    return checked_with_warnings
+
+
+def test_check_result_keeps_the_row_warnings(warned, result):
+    assert warned.warnings == WARNINGS
+    assert result.warnings == []
+    assert CheckResult.model_validate_json(render_check(warned, "json")).warnings == WARNINGS
+
+
+def test_text_gives_a_warning_line_per_row_warning(warned):
+    lines = render_check(warned, "text").splitlines()
+    assert [line for line in lines if line.startswith("warning: ")] == [
+        f"warning: {warning}" for warning in WARNINGS
+    ]
+
+
+def test_sarif_gives_row_warnings_as_tool_notifications(warned):
+    log = json.loads(render_check(warned, "sarif"))
+    jsonschema.validate(log, json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")))
+    notifications = log["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert [item["message"]["text"] for item in notifications] == WARNINGS
+    assert {item["level"] for item in notifications} == {"warning"}
+    uris = {
+        item["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for item in notifications
+    }
+    assert uris == {WARNED_TABLE}
+
+
+def test_junit_gives_row_warnings_as_system_err(warned):
+    suite = ET.fromstring(render_check(warned, "junit")).find("testsuite")
+    assert suite is not None
+    assert suite.findtext("system-err", "").splitlines() == WARNINGS
+
+
+def test_github_gives_a_warning_command_per_row_warning(warned):
+    lines = render_check(warned, "github").splitlines()
+    assert [line for line in lines if line.startswith("::warning ")] == [
+        f"::warning file={WARNED_TABLE},line=3,title=checker input::{WARNINGS[0]}",
+        f"::warning file={WARNED_TABLE},title=checker input::{WARNINGS[1]}",
+    ]

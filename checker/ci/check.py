@@ -49,6 +49,7 @@ class CheckResult(BaseModel):
     dismissed: int = 0  # findings left out because an editor dismissed them in review
     updated: bool  # the checked articles were added to the index
     exit_code: int
+    warnings: list[str] = []  # rows skipped or read in part, as `index` warns of them
 
 
 def parse_fail_on(text: str) -> tuple[PairKind, ...]:
@@ -86,7 +87,7 @@ def check(
     (their path below ROOT), so a changed article replaces its indexed version.
     """
     index_dir = Path(index_path)
-    articles = _load_new(paths, root=root, fields=fields, encoding=encoding)
+    articles, warnings = _load_new(paths, root=root, fields=fields, encoding=encoding)
     accepted = _accepted(index_dir, baseline) if use_baseline else frozenset()
     corpus = load_index(index_dir)
     progress.note(
@@ -117,6 +118,7 @@ def check(
         dismissed=report.suppressed.get("dismissed", 0),
         updated=update,
         exit_code=EXIT_FINDINGS if failing else EXIT_OK,
+        warnings=warnings,
     )
 
 
@@ -167,13 +169,15 @@ def _load_new(
     root: str | Path | None,
     fields: FieldMap | None,
     encoding: str,
-) -> list[Article]:
+) -> tuple[list[Article], list[str]]:
+    """The articles to check, sorted, and the warnings of reading them."""
     if not paths:
         raise UsageError("no articles to check; name files or folders, or pass --changed-since")
-    articles = load_articles(paths, fields=fields, encoding=encoding).articles
+    loaded = load_articles(paths, fields=fields, encoding=encoding)
+    articles = loaded.articles
     if root is not None:
         articles = [_keyed_below(article, Path(root)) for article in articles]
-    return sorted(articles, key=lambda article: (article.outlet, article.id))
+    return sorted(articles, key=lambda article: (article.outlet, article.id)), loaded.warnings
 
 
 def _keyed_below(article: Article, root: Path) -> Article:

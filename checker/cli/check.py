@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -25,6 +25,9 @@ from checker.cli._common import (
 )
 from checker.errors import EXIT_OK
 from checker.models import DEFAULT_FAIL_ON, SHIPPED_PARAPHRASE_MODEL
+
+if TYPE_CHECKING:
+    from checker.ci.check import CheckResult
 
 
 class CheckOutput(StrEnum):
@@ -112,7 +115,6 @@ def check_command(
     from checker.ci.check import check, parse_fail_on
     from checker.models import PairingOptions
     from checker.rendering import render_check
-    from checker.rendering.check import summary_line
 
     plan = run(lambda: output_plan([f.value for f in format or [CheckOutput.text]], out))
     kinds = run(lambda: parse_fail_on(fail_on))
@@ -137,11 +139,23 @@ def check_command(
         )
     write_outputs(plan, lambda fmt: render_check(result, fmt))
     warn(result.report.warnings)
+    _tell_outcome(result, plan, index, quiet)
+    raise typer.Exit(code=result.exit_code)
+
+
+def _tell_outcome(
+    result: CheckResult, plan: list[tuple[str, Path | None]], index: Path, quiet: bool
+) -> None:
+    """The warnings and summary on stderr when the outputs are not text on stdout (which holds
+    them), and what --update added."""
+    from checker.rendering.check import summary_line
+
     if plan != [("text", None)]:
+        for warning in result.warnings:
+            typer.echo(f"warning: {warning}", err=True)
         say(summary_line(result) + written(plan), quiet)
     if result.updated:
         say(f"added {len(result.checked)} articles to {index}", quiet)
-    raise typer.Exit(code=result.exit_code)
 
 
 def baseline_command(

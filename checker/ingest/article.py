@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import hashlib
+import re
+from collections.abc import Generator
 from pathlib import Path
-from typing import NamedTuple
+from typing import BinaryIO, NamedTuple
 
 from checker.errors import InputError
 from checker.ingest.datelines import find_dateline
 from checker.ingest.dates import parse_date
 from checker.models import Article
+
+# Binary files show a NUL byte in their first few KB (git and grep judge by the first 8 KB),
+# so a file is refused from that block alone instead of after reading it whole.
+SNIFF_BYTES = 8 * 1024
+BINARY_PROBLEM = (
+    "file is binary (it contains NUL bytes), not text; if it is UTF-16, save it as UTF-8"
+)
+BARE_CR = re.compile(r"(?<=\r)(?!\n|$)")
 
 
 class InputFile(NamedTuple):
@@ -22,28 +33,20 @@ class InputFile(NamedTuple):
 
 
 def read_text(path: Path, display: str, encoding: str) -> str:
-    """Decode a whole file, refusing empty, binary and wrongly-encoded files."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(display, f"cannot read file: {error.strerror}") from error
+    """Decode a whole loose file, refusing empty, binary and wrongly-encoded files; a binary
+    file is refused from its first block, not read whole."""
+    with _open(path, display) as stream:
+        _sniff(stream, display)
+        data = stream.read()
+    if b"\x00" in data:
+        raise InputError(display, BINARY_PROBLEM)
     if not data.strip():
         raise InputError(display, "file is empty")
-    if b"\x00" in data:
-        raise InputError(
-            display,
-            "file is binary (it contains NUL bytes), not text; if it is UTF-16, save it as UTF-8",
-        )
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        raise InputError(
-            display,
-            f"not valid {encoding}: byte 0x{data[error.start]:02x} at offset {error.start} "
-            f"(line {line}) cannot be decoded; pass the file's encoding, "
-            "e.g. --encoding cp1252",
-        ) from error
+        raise InputError(display, _decode_problem(encoding, data, error, 0, line)) from error
     return text.removeprefix("\ufeff")
 
 
@@ -63,6 +66,57 @@ def capped_text(text: str, source: str, warnings: list[str]) -> str:
         f"indexed (at most {MAX_ARTICLE_CHARS:,}); split it into articles to index the rest"
     )
     return kept
+
+
+def read_lines(path: Path, display: str, encoding: str) -> Generator[str, None, None]:
+    """The file's lines one at a time, decoded, with their line endings (as `csv` wants them),
+    so a table is parsed row by row and never held whole; refuses what `read_text` refuses."""
+    with _open(path, display) as stream:
+        _sniff(stream, display)
+        decoder = codecs.getincrementaldecoder(encoding)()
+        offset = 0
+        for number, raw in enumerate(stream, start=1):  # binary lines end at b"\n"
+            if b"\x00" in raw:
+                raise InputError(display, f"{BINARY_PROBLEM} (line {number})")
+            try:
+                line = decoder.decode(raw)
+            except UnicodeDecodeError as error:
+                problem = _decode_problem(encoding, raw, error, offset, number)
+                raise InputError(display, problem) from error
+            offset += len(raw)
+            if number == 1:
+                line = line.removeprefix("\ufeff")
+            # A lone "\r" ends a line too, as it does for csv and universal newlines.
+            yield from BARE_CR.split(line) if "\r" in line[:-2] else (line,)
+
+
+def _open(path: Path, display: str) -> BinaryIO:
+    try:
+        return path.open("rb")
+    except OSError as error:
+        raise InputError(display, f"cannot read file: {error.strerror}") from error
+
+
+def _sniff(stream: BinaryIO, display: str) -> None:
+    """Refuse a binary or empty file from its first block, then rewind."""
+    try:
+        block = stream.read(SNIFF_BYTES)
+    except OSError as error:
+        raise InputError(display, f"cannot read file: {error.strerror}") from error
+    if b"\x00" in block:
+        raise InputError(display, BINARY_PROBLEM)
+    if len(block) < SNIFF_BYTES and not block.strip():
+        raise InputError(display, "file is empty")
+    stream.seek(0)
+
+
+def _decode_problem(
+    encoding: str, data: bytes, error: UnicodeDecodeError, offset: int, line: int
+) -> str:
+    return (
+        f"not valid {encoding}: byte 0x{data[error.start]:02x} at offset {offset + error.start} "
+        f"(line {line}) cannot be decoded; pass the file's encoding, e.g. --encoding cp1252"
+    )
 
 
 def make_article(

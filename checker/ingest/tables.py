@@ -1,16 +1,15 @@
-"""CSV and JSONL tables, one article per row: column detection, row checks, repeated ids."""
+"""CSV and JSONL tables, one article per row: column detection, row checks, repeated ids
+(the rows themselves are read in rows.py)."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-from typing import Any, NamedTuple
+from collections.abc import Generator, Iterator
 
 from pydantic import BaseModel, ConfigDict
 
 from checker.errors import InputError
-from checker.ingest.article import InputFile, make_article, read_text
+from checker.ingest.article import InputFile, make_article, read_lines
+from checker.ingest.rows import Row, csv_rows, jsonl_rows
 from checker.models import Article
 
 # Column names tried, in order, when FieldMap leaves a field to auto-detection. The FA-KES CSV
@@ -26,9 +25,6 @@ FIELD_CANDIDATES: dict[str, tuple[str, ...]] = {
     "url": ("url", "link"),
 }
 FIELD_FLAGS = {name: f"--{name}-field" for name in FIELD_CANDIDATES}
-
-# News bodies can exceed the csv module's default 128 KiB cell limit.
-MAX_CSV_FIELD_CHARS = 16 * 1024 * 1024
 
 
 class FieldMap(BaseModel):
@@ -51,104 +47,76 @@ def load_table(
     encoding: str,
     warnings: list[str],
 ) -> list[Article]:
-    """One article per CSV row or JSONL line; bad rows are skipped with a warning."""
+    """One article per CSV row or JSONL line, parsed one at a time from the open file; bad rows
+    are skipped with a warning."""
     path, display = found.path, found.display
-    raw = read_text(path, display, encoding)
     if path.suffix.lower() == ".csv":
-        columns, rows = _csv_rows(raw, display)
-    else:
-        columns, rows = _jsonl_rows(raw)
-    problems = [f"{display}:row {row.number}: {row.problem}" for row in rows if row.problem]
-    if len(problems) == len(rows):
-        first = problems[0] if problems else "the file has a header but no data rows"
-        raise InputError(display, f"no usable rows ({len(problems)} malformed); first: {first}")
+        lines = read_lines(path, display, encoding)
+        columns, rows = csv_rows(lines, display)
+    else:  # the columns are every key any line holds: a first pass finds them
+        columns = _jsonl_columns(read_lines(path, display, encoding), display)
+        lines = read_lines(path, display, encoding)
+        rows = jsonl_rows(lines)
     mapping = _map_columns(columns, fields, outlet, display)
+    try:
+        return _articles(rows, mapping, outlet, found, warnings)
+    finally:
+        lines.close()
+
+
+def _articles(
+    rows: Iterator[Row],
+    mapping: dict[str, str | None],
+    outlet: str | None,
+    found: InputFile,
+    warnings: list[str],
+) -> list[Article]:
+    """The usable rows as articles, repeated ids settled; the rest as warnings."""
     articles: list[Article] = []
     table_warnings: list[str] = []
-    seen: dict[str, Article] = {}
+    problems, first_problem = 0, "the file has a header but no data rows"
+    loaded = _LoadedIds()
     for row in rows:
-        where = f"{display}:row {row.number}"
-        if row.record is None:
-            table_warnings.append(f"{where}: {row.problem}")
-            continue
-        read = _row_article(row, mapping, outlet, where, found.name, table_warnings)
+        where = f"{found.display}:row {row.number}"
+        read = (
+            row.problem
+            if row.record is None
+            else _row_article(row, mapping, outlet, where, found.name, table_warnings)
+        )
         if isinstance(read, str):
-            problems.append(f"{where}: {read}")
+            problems += 1
+            first_problem = first_problem if problems > 1 else f"{where}: {read}"
             table_warnings.append(f"{where}: {read}")
             continue
-        article = _disambiguate(read, seen, where, table_warnings)
+        article = _disambiguate(read, loaded, where, table_warnings)
         if article is not None:
-            seen[article.id] = article
+            loaded.add(article)
             articles.append(article)
     if not articles:
         raise InputError(
-            display, f"no usable rows ({len(problems)} malformed); first: {problems[0]}"
+            found.display, f"no usable rows ({problems} malformed); first: {first_problem}"
         )
     warnings.extend(table_warnings)
     return articles
 
 
-class _Row(NamedTuple):
-    number: int  # 1-based data row (CSV) or line number (JSONL)
-    first_line: int  # line of the file where the row starts
-    record: dict[str, Any] | None  # None when the row is malformed
-    problem: str = ""
-
-
-def _csv_rows(raw: str, display: str) -> tuple[list[str], list[_Row]]:
-    """The header and each non-blank data row."""
-    if csv.field_size_limit() < MAX_CSV_FIELD_CHARS:
-        csv.field_size_limit(MAX_CSV_FIELD_CHARS)
-    reader = csv.reader(io.StringIO(raw, newline=""))
-    rows: list[_Row] = []
-    try:
-        header = next(reader, None)
-        if not header or not any(cell.strip() for cell in header):
-            raise InputError(display, "no header row; the first line must name the columns")
-        header = [cell.strip() for cell in header]
-        line_before = reader.line_num
-        for cells in reader:
-            first_line, line_before = line_before + 1, reader.line_num
-            if not any(cell.strip() for cell in cells):
-                continue
-            row_number = len(rows) + 1
-            if len(cells) != len(header):
-                problem = (
-                    f"has {len(cells)} cells, the header has {len(header)} "
-                    f"(line {first_line}); check quoting"
-                )
-                rows.append(_Row(row_number, first_line, None, problem))
-            else:
-                rows.append(_Row(row_number, first_line, dict(zip(header, cells, strict=True))))
-    except csv.Error as error:
-        raise InputError(
-            display, f"CSV cannot be parsed near line {reader.line_num}: {error}"
-        ) from error
-    return header, rows
-
-
-def _jsonl_rows(raw: str) -> tuple[list[str], list[_Row]]:
-    """All keys seen, sorted, and each non-blank line."""
-    rows: list[_Row] = []
+def _jsonl_columns(lines: Generator[str, None, None], display: str) -> list[str]:
+    """Every key the lines hold, sorted; a file with no usable line at all is an error here,
+    before its (missing) columns would be."""
     keys: set[str] = set()
-    for number, line in enumerate(raw.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            problem = f"not valid JSON ({error.msg} at column {error.colno})"
-            rows.append(_Row(number, number, None, problem))
-            continue
-        if not isinstance(record, dict):
-            problem = (
-                f"is a JSON {type(record).__name__}, not an object; JSONL needs one object per line"
-            )
-            rows.append(_Row(number, number, None, problem))
-            continue
-        keys.update(record)
-        rows.append(_Row(number, number, record))
-    return sorted(keys), rows
+    problems, first_problem = 0, ""
+    try:
+        for row in jsonl_rows(lines):
+            if row.record is None:
+                problems += 1
+                first_problem = first_problem or f"{display}:row {row.number}: {row.problem}"
+            else:
+                keys.update(row.record)
+    finally:
+        lines.close()
+    if not keys and problems:
+        raise InputError(display, f"no usable rows ({problems} malformed); first: {first_problem}")
+    return sorted(keys)
 
 
 def _map_columns(
@@ -188,7 +156,7 @@ def _map_columns(
 
 
 def _row_article(
-    row: _Row,
+    row: Row,
     mapping: dict[str, str | None],
     outlet: str | None,
     where: str,
@@ -226,23 +194,46 @@ def _row_article(
     )
 
 
+class _LoadedIds:
+    """The ids one table has loaded so far, indexed so that a repeated id costs a few lookups
+    rather than a scan of every earlier row (8,000 rows sharing an id were quadratic)."""
+
+    def __init__(self) -> None:
+        self.sources: dict[str, str] = {}  # id -> the row that loaded it
+        # (id or the part before a '#', content) -> the first row with that content
+        self.by_content: dict[tuple[str, tuple[object, ...]], str] = {}
+        self.next_copy: dict[str, int] = {}  # base id -> the lowest '#N' that may be free
+
+    def add(self, article: Article) -> None:
+        self.sources[article.id] = article.source
+        content = _content(article)
+        parts = article.id.split("#")
+        for end in range(1, len(parts) + 1):  # "a#b#c" is a variant of "a", "a#b" and itself
+            self.by_content.setdefault(("#".join(parts[:end]), content), article.source)
+
+    def free_copy(self, base: str) -> str:
+        """The next unused `base#N`, N from 2; ids only get added, so it never goes back."""
+        copy = self.next_copy.get(base, 2)
+        while f"{base}#{copy}" in self.sources:
+            copy += 1
+        self.next_copy[base] = copy
+        return f"{base}#{copy}"
+
+
 def _disambiguate(
-    article: Article, seen: dict[str, Article], where: str, warnings: list[str]
+    article: Article, loaded: _LoadedIds, where: str, warnings: list[str]
 ) -> Article | None:
     """Handle a repeated id within one table: drop an identical copy, number a variant."""
-    if article.id not in seen:
-        return article
     base = article.id
-    for earlier in [seen[key] for key in seen if key == base or key.startswith(base + "#")]:
-        if _same_content(earlier, article):
-            warnings.append(f"{where}: duplicate of {earlier.source} (same id and text); skipped")
-            return None
-    copy = 2
-    while f"{base}#{copy}" in seen:
-        copy += 1
-    new_id = f"{base}#{copy}"
+    if base not in loaded.sources:
+        return article
+    earlier = loaded.by_content.get((base, _content(article)))
+    if earlier is not None:
+        warnings.append(f"{where}: duplicate of {earlier} (same id and text); skipped")
+        return None
+    new_id = loaded.free_copy(base)
     warnings.append(
-        f"{where}: id '{base}' already used by {seen[base].source} with different text; "
+        f"{where}: id '{base}' already used by {loaded.sources[base]} with different text; "
         f"loaded as '{new_id}'"
     )
     return make_article(
@@ -259,11 +250,6 @@ def _disambiguate(
     )
 
 
-def _same_content(first: Article, second: Article) -> bool:
-    return (first.outlet, first.date, first.title, first.url, first.text) == (
-        second.outlet,
-        second.date,
-        second.title,
-        second.url,
-        second.text,
-    )
+def _content(article: Article) -> tuple[object, ...]:
+    """What makes two rows with one id the same article (the id aside)."""
+    return (article.outlet, article.date, article.title, article.url, article.text)

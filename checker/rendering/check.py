@@ -7,6 +7,7 @@ the rest notes. Output is deterministic: findings in report order.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from checker.ci.check import CheckResult
@@ -20,9 +21,29 @@ def new_and_known(pair: Pair, checked: list[str]) -> tuple[PairSide, PairSide]:
     return pair.b, pair.a
 
 
+# A row warning reads "FILE:row N: problem"; a file's, "FILE: problem". Some name a line.
+_ROW_WARNING = re.compile(r"^(?P<file>.+?):row \d+: ")
+_FILE_WARNING = re.compile(r"^(?P<file>.+?): ")
+_WARNING_LINE = re.compile(r"\(line (\d+)\)")
+
+
 def file_of(side: PairSide) -> str:
     """The side's file as a forward-slash path, relative to the working folder when below it."""
-    path = Path(side.source.split(":row ")[0])
+    return _shown_path(side.source.split(":row ")[0])
+
+
+def warning_place(warning: str) -> tuple[str | None, int | None]:
+    """The file an ingest warning names (shown as `file_of` shows it) and the line it gives."""
+    match = _ROW_WARNING.match(warning) or _FILE_WARNING.match(warning)
+    line = _WARNING_LINE.search(warning)
+    return (
+        _shown_path(match["file"]) if match else None,
+        int(line[1]) if line else None,
+    )
+
+
+def _shown_path(text: str) -> str:
+    path = Path(text)
     if path.is_absolute() and path.is_relative_to(Path.cwd()):
         path = path.relative_to(Path.cwd())
     return path.as_posix()

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 from checker.ci.check import CheckResult
-from checker.rendering.check import failing, file_of, message, new_and_known, summary_line
+from checker.rendering.check import (
+    failing,
+    file_of,
+    message,
+    new_and_known,
+    summary_line,
+    warning_place,
+)
 
 
 def render_github(result: CheckResult) -> str:
-    """`::error file=…,line=…::…` for failing findings, `::notice` for the rest."""
+    """`::error file=…,line=…::…` for failing findings, `::notice` for the rest, `::warning` for
+    each row the reading skipped or read in part."""
     lines = []
     for pair in result.report.pairs:
         new, known = new_and_known(pair, result.checked)
@@ -21,8 +29,16 @@ def render_github(result: CheckResult) -> str:
             )
         )
         lines.append(f"::{command} {properties}::{_escape_data(message(pair, known))}")
+    lines.extend(_warning_command(warning) for warning in result.warnings)
     lines.append(summary_line(result))
     return "\n".join(lines) + "\n"
+
+
+def _warning_command(warning: str) -> str:
+    file, line = warning_place(warning)
+    place = [("file", file), ("line", str(line) if line else None), ("title", "checker input")]
+    properties = ",".join(f"{key}={_escape_property(value)}" for key, value in place if value)
+    return f"::warning {properties}::{_escape_data(warning)}"
 
 
 def _escape_data(text: str) -> str:

@@ -10,7 +10,8 @@ from checker.rendering.check import failing, file_of, message, new_and_known
 
 
 def render_junit(result: CheckResult) -> str:
-    """JUnit XML: one test case per checked article, failed by its failing findings."""
+    """JUnit XML: one test case per checked article, failed by its failing findings; the rows
+    the reading skipped or read in part in the suite's `system-err`."""
     by_article: dict[str, list[Pair]] = {doc_id: [] for doc_id in result.checked}
     sources: dict[str, str] = {}
     for pair in result.report.pairs:
@@ -52,5 +53,7 @@ def render_junit(result: CheckResult) -> str:
             failure.text = "\n".join(lines)
         elif lines:
             ET.SubElement(case, "system-out").text = "\n".join(lines)
+    if result.warnings:  # after the test cases, where the JUnit schema puts a suite's output
+        ET.SubElement(suite, "system-err").text = "\n".join(result.warnings)
     ET.indent(suites)
     return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"

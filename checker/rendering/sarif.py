@@ -14,7 +14,7 @@ from typing import Any
 from checker._version import __version__, repository_url
 from checker.ci.check import CheckResult
 from checker.models import KIND_ORDER, KINDS, Pair, PairKind, PairSide
-from checker.rendering.check import failing, file_of, message, new_and_known
+from checker.rendering.check import failing, file_of, message, new_and_known, warning_place
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "checkerFinding/v1"
@@ -38,6 +38,7 @@ def render_sarif(result: CheckResult) -> str:
         "runs": [
             {
                 "tool": {"driver": driver},
+                "invocations": [_invocation(result)],
                 "columnKind": COLUMN_KIND,
                 "results": [_result(pair, result) for pair in result.report.pairs],
                 "properties": {"suppressed": result.report.suppressed},
@@ -45,6 +46,23 @@ def render_sarif(result: CheckResult) -> str:
         ],
     }
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+def _invocation(result: CheckResult) -> dict[str, Any]:
+    """The run itself: each row the reading skipped or read in part as a warning notification,
+    at its file (and line, where the warning gives one)."""
+    notifications = []
+    for warning in result.warnings:
+        notification: dict[str, Any] = {"level": "warning", "message": {"text": warning}}
+        file, line = warning_place(warning)
+        if file:
+            location: dict[str, Any] = {"uri": file, "uriBaseId": "%SRCROOT%"}
+            physical: dict[str, Any] = {"artifactLocation": location}
+            if line:
+                physical["region"] = {"startLine": line}
+            notification["locations"] = [{"physicalLocation": physical}]
+        notifications.append(notification)
+    return {"executionSuccessful": True, "toolExecutionNotifications": notifications}
 
 
 def _rule(kind: PairKind, result: CheckResult, repository: str | None) -> dict[str, Any]:

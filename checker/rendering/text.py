@@ -7,7 +7,8 @@ from checker.rendering.check import failing, file_of, new_and_known, summary_lin
 
 
 def render_text(result: CheckResult) -> str:
-    """Short human text: one block per finding with both sentences and the reason."""
+    """Short human text: one block per finding with both sentences and the reason, then a
+    `warning:` line per row the reading skipped or read in part."""
     blocks = []
     for pair in result.report.pairs:
         new, known = new_and_known(pair, result.checked)
@@ -18,5 +19,7 @@ def render_text(result: CheckResult) -> str:
             f"  other: {known.text}\n"
             f"         ({known.outlet}, {known.date or 'undated'}, {file_of(known)}:{known.line or 1})"
         )
+    if result.warnings:
+        blocks.append("\n".join(f"warning: {warning}" for warning in result.warnings))
     blocks.append(summary_line(result))
     return "\n\n".join(blocks) + "\n"
