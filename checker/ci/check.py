@@ -95,7 +95,7 @@ def check(
     )
     new = analyse_with_index_model(articles, corpus, progress=progress)
     new_ids = frozenset(article.id for article in articles)
-    dismissed, warnings = review_suppression(index_dir)
+    dismissed, store_warnings = review_suppression(index_dir)
     report = build_report(
         view_with(corpus, new),
         index_name=str(index_dir),
@@ -103,7 +103,7 @@ def check(
         # Editors' dismissals count first: a finding both dismissed and baselined is "dismissed".
         suppress={**dict.fromkeys(accepted, "baselined"), **dismissed},
         progress=progress,
-        warnings=warnings,
+        warnings=store_warnings,
     )
     failing = [pair for pair in report.pairs if pair.kind in fail_on]
     record_last_check(index_dir, sorted(new_ids), list(report.pairs))
