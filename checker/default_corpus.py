@@ -37,16 +37,7 @@ def index_default_corpus(*, progress: Progress = NO_PROGRESS) -> Path:
     The default index mirrors the bundled corpus: when it holds articles the corpus no longer
     has (another version of checker laid the corpus out differently), it is rebuilt."""
     from checker.indexing import index
-    from checker.ingest import load_articles
-    from checker.store import index_exists, load_index
 
-    corpus = default_corpus()
-    rebuild = False
-    if index_exists(DEFAULT_INDEX):
-        bundled = {article.id for article in load_articles([corpus]).articles}
-        if {article.id for article in load_index(DEFAULT_INDEX).articles} - bundled:
-            progress.note(f"{DEFAULT_INDEX}: built from another version of the corpus; rebuilding")
-            rebuild = True  # the review store and the baseline beside it stay
-    summary = index([corpus], index_path=DEFAULT_INDEX, progress=progress, rebuild=rebuild)
+    summary = index([default_corpus()], index_path=DEFAULT_INDEX, progress=progress, mirror=True)
     progress.note(f"default corpus: {summary.articles} articles indexed in {DEFAULT_INDEX}")
     return DEFAULT_INDEX

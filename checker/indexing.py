@@ -59,15 +59,20 @@ def index(
     embedder: Embedder | None = None,
     progress: Progress = NO_PROGRESS,
     rebuild: bool = False,
+    mirror: bool = False,
 ) -> IndexSummary:
     """Add the articles under `paths` to the index at `index_path` (created if absent); with
-    `rebuild`, replace what it holds by these articles alone, without reading it."""
+    `rebuild`, replace what it holds by these articles alone, without reading it; with
+    `mirror`, rebuild only when it holds articles `paths` no longer have."""
     started = time.perf_counter()
     index_dir = Path(index_path)
     progress.stage(f"reading articles from {len(paths)} path{'s' if len(paths) != 1 else ''}")
     ingested = load_articles(paths, fields=fields, outlet=outlet, encoding=encoding)
     with locked(index_dir):
         existing = None if rebuild else _existing(index_dir, model)
+        if mirror and existing and _stale(existing, ingested.articles):
+            progress.note(f"{index_dir}: holds articles its corpus no longer has; rebuilding")
+            existing = None  # the review store and the baseline beside it stay
         model_name = existing.model if existing else (model or _saved_model(index_dir))
         changes = _changes(existing, ingested.articles)
         fresh = [article for article in ingested.articles if changes[article.id] != "unchanged"]
@@ -94,6 +99,11 @@ def index(
         warnings=ingested.warnings,
         **counts,
     )
+
+
+def _stale(existing: StoredIndex, articles: list[Article]) -> bool:
+    """Whether the index holds an article that `articles` lack."""
+    return bool({article.id for article in existing.articles} - {a.id for a in articles})
 
 
 def _analyse(

@@ -15,8 +15,8 @@ from checker.default_corpus import DEFAULT_INDEX, DEFAULT_OPTIONS, index_default
 from checker.errors import ReviewError, UsageError
 from checker.incidents import build_incidents, report_incidents, story_origins
 from checker.judge.candidates import find_candidates
-from checker.judge.findings import judge_candidates
-from checker.models import KIND_ORDER, Pair, PairingOptions, PairKind, Report, ReportSummary
+from checker.judge.findings import judge_candidates, one_per_fingerprint
+from checker.models import KIND_ORDER, PairingOptions, PairKind, Report, ReportSummary
 from checker.progress import NO_PROGRESS, Progress
 from checker.review.store import dismissed_fingerprints
 from checker.store import IndexView, load_index, view_of
@@ -101,7 +101,7 @@ def build_report(
     )
     pairs = [pair for pair in pairs if pair.fingerprint not in suppress]
     pairs.sort(key=lambda pair: (KIND_ORDER.index(pair.kind), -pair.score, pair.fingerprint))
-    pairs = _one_per_fingerprint(pairs)
+    pairs = one_per_fingerprint(pairs)
     counts = Counter(pair.kind for pair in pairs)
     shown = report_incidents(
         incidents,
@@ -130,18 +130,6 @@ def build_report(
         pairs=pairs,
         warnings=list(warnings),
     )
-
-
-def _one_per_fingerprint(pairs: list[Pair]) -> list[Pair]:
-    """The first of the findings that share a fingerprint (one sentence text repeated in an
-    article, a headline as its lede): one finding per pair of documents and sentence texts."""
-    seen: set[str] = set()
-    kept = []
-    for pair in pairs:
-        if pair.fingerprint not in seen:
-            seen.add(pair.fingerprint)
-            kept.append(pair)
-    return kept
 
 
 def pairing_options_for(

@@ -9,13 +9,13 @@ it reads as a small diff in review.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from checker.errors import UsageError
 from checker.models import Pair, PairKind
+from checker.store.durable import atomic_write_text
 
 BASELINE_FILE = "baseline.json"
 BASELINE_VERSION = 1
@@ -79,6 +79,4 @@ def write_baseline(path: Path, baseline: Baseline) -> None:
     """Write the baseline atomically as indented, key-sorted JSON ending in a newline."""
     path.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(baseline.model_dump(mode="json"), indent=2, sort_keys=True) + "\n"
-    temporary = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
+    atomic_write_text(path, text)

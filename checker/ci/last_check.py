@@ -3,15 +3,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import os
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from checker.ci.baseline_file import BaselineEntry, baseline_of
-from checker.errors import UsageError
+from checker.errors import DiskFullError, UsageError
 from checker.models import Pair
+from checker.store.durable import atomic_write_text
 
 LAST_CHECK_FILE = "last_check.json"
 
@@ -35,12 +36,8 @@ def record_last_check(index_path: str | Path, checked: list[str], pairs: list[Pa
         findings=baseline_of(pairs).findings,
     )
     path = Path(index_path) / LAST_CHECK_FILE
-    temporary = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    try:
-        temporary.write_text(record.model_dump_json(indent=2) + "\n", encoding="utf-8")
-        os.replace(temporary, path)
-    except OSError:
-        temporary.unlink(missing_ok=True)
+    with contextlib.suppress(OSError, DiskFullError):
+        atomic_write_text(path, record.model_dump_json(indent=2) + "\n")
 
 
 def read_last_check(index_path: str | Path) -> LastCheck | None:

@@ -4,7 +4,7 @@ shows, each finding with both sides, its reason and a stable fingerprint."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from checker.ingest.positions import file_position
 from checker.judge.candidates import Candidate
@@ -56,6 +56,15 @@ def rival_sources_in_one_article(a: Claim, b: Claim, verdict: Verdict) -> bool:
     if a.speaker and b.speaker:
         return a.speaker != b.speaker
     return a.attributed and b.attributed
+
+
+def one_per_fingerprint(pairs: Iterable[Pair]) -> list[Pair]:
+    """The first of the findings that share a fingerprint (one sentence text repeated in an
+    article, a headline as its lede): one finding per pair of documents and sentence texts."""
+    kept: dict[str, Pair] = {}
+    for pair in pairs:
+        kept.setdefault(pair.fingerprint, pair)
+    return list(kept.values())
 
 
 def fingerprint(a: Claim, b: Claim) -> str:

@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
+from checker.judge.findings import one_per_fingerprint
 from checker.models import Pair, PairingOptions
 from checker.progress import NO_PROGRESS, Progress
 from checker.quantities.match import figure_ratio
@@ -39,7 +40,10 @@ def sync_pairs(
 ) -> SyncSummary:
     """Bring `pairs` into the queue of `index_path` (see the module docstring)."""
     reviewer = reviewer or default_reviewer()
-    pairs, repeats = _one_per_fingerprint(pairs)
+    given = list(pairs)
+    # A fingerprint is the finding an editor decides once: repeats fold into it, counted.
+    pairs = one_per_fingerprint(given)
+    repeats = len(given) - len(pairs)
     current = {pair.fingerprint for pair in pairs}
     counts = {"added": 0, "unchanged": 0, "reopened": 0, "changed": 0, "gone": 0}
     stamp = now()
@@ -67,21 +71,6 @@ def sync_pairs(
                 counts["gone"] += 1
         total = connection.execute("SELECT COUNT(*) FROM findings").fetchone()[0]
     return SyncSummary(**counts, repeats=repeats, total=total)
-
-
-def _one_per_fingerprint(pairs: Iterable[Pair]) -> tuple[list[Pair], int]:
-    """The first pair of each fingerprint, and how many repeats were folded into it.
-
-    A fingerprint is the finding an editor decides once (an article that repeats its headline
-    as its lede yields the same pair twice); the queue holds it once."""
-    kept: dict[str, Pair] = {}
-    repeats = 0
-    for pair in pairs:
-        if pair.fingerprint in kept:
-            repeats += 1
-        else:
-            kept[pair.fingerprint] = pair
-    return list(kept.values()), repeats
 
 
 def _columns(pair: Pair) -> dict[str, object]:
