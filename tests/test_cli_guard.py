@@ -76,6 +76,23 @@ def test_a_read_only_index_folder_is_refused(seeds_dir, tmp_path):
     assert result.stderr.startswith(f"error: cannot write {folder}: read-only;")
 
 
+def test_a_read_only_mount_is_refused_for_root_too(seeds_dir, tmp_path, monkeypatch):
+    """What a read-only mount answers (EROFS) even root gets: the same one-line refusal, so the
+    message is tested where the chmod test above cannot run."""
+    import errno
+
+    import checker.store.lock as lock
+
+    def read_only(*args, **kwargs):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(lock, "open", read_only, raising=False)
+    folder = tmp_path / "idx"
+    result = runner.invoke(app, ["index", str(seeds_dir), "--index", str(folder)])
+    assert result.exit_code == EXIT_USAGE
+    assert result.stderr.startswith(f"error: cannot write {folder}: read-only;")
+
+
 @pytest.mark.parametrize("port", ["0", "99999"])
 def test_serve_refuses_a_port_out_of_range_before_anything_else(tmp_path, port):
     result = runner.invoke(app, ["serve", "--index", str(tmp_path / "none"), "--port", port])
