@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -96,17 +96,26 @@ def extract_claims(
     # NER feeds places and speakers, which only numeric verdicts and claim-aware pairing
     # read: running it on sentences that count an event alone halves indexing time
     # (spaCy is the slowest stage); place phrases are still found by rule everywhere.
-    counted = [row for row, found in enumerate(quantities) if any(q.event for q in found)]
-    docs: list[Any] = [None] * len(sentences)
-    if counted:
-        nlp = _load_spacy()
-        parsed = nlp.pipe([sentences[row].text for row in counted], batch_size=SPACY_BATCH)
-        for row, doc in zip(counted, parsed, strict=True):
-            docs[row] = doc
+    counted = [row for row, found in enumerate(quantities) if _counts_event(found)]
+    docs = _parsed(sentences, counted)
+    # Each doc is read as spaCy yields it and dropped after its claim: holding every parsed
+    # doc until the last one (~100 KB each) made indexing memory grow with the corpus.
     return [
-        _claim_from_doc(sentence, found, doc, date)
-        for sentence, found, doc, date in zip(sentences, quantities, docs, dates, strict=True)
+        _claim_from_doc(sentence, found, next(docs) if _counts_event(found) else None, date)
+        for sentence, found, date in zip(sentences, quantities, dates, strict=True)
     ]
+
+
+def _counts_event(quantities: list[Quantity]) -> bool:
+    return any(quantity.event for quantity in quantities)
+
+
+def _parsed(sentences: Sequence[Sentence], rows: list[int]) -> Iterator[Any]:
+    """The spaCy docs of the sentences at `rows`, in order, parsed lazily in batches."""
+    if not rows:
+        return iter(())
+    nlp = _load_spacy()
+    return iter(nlp.pipe((sentences[row].text for row in rows), batch_size=SPACY_BATCH))
 
 
 def _victim_spans(quantities: list[Quantity]) -> list[tuple[int, int]]:
