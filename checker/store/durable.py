@@ -27,7 +27,7 @@ def crash_point(step: str) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
 
 
-def write_file(target: Path, data: bytes) -> None:
+def write_file(target: Path, data: bytes | memoryview) -> None:
     """Create `target` holding `data`, fsync'd; a full disk raises `DiskFullError`."""
     try:
         descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)

@@ -173,8 +173,10 @@ def _stage(staging: Path, stored: StoredIndex) -> list[str]:
 
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
-    vectors = faiss.serialize_index(flat_index(stored.vectors, stored.dimension))
-    write_file(staging / VECTORS, vectors.tobytes())
+    # Written from faiss's own buffer: a bytes copy of it would hold the vectors once more.
+    serialized = faiss.serialize_index(flat_index(stored.vectors, stored.dimension))
+    write_file(staging / VECTORS, serialized.data)
+    del serialized
     write_file(staging / METADATA, _metadata_bytes(stored))
     names = [VECTORS, METADATA]
     if stored.incidents is not None:
