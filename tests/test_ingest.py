@@ -342,6 +342,11 @@ def test_html_page_gives_main_text_and_page_metadata(tmp_path):
         ("blank.txt", b"  \n\n", "file is empty"),
         ("binary.txt", b"GIF89a\x00\x01\x02", "file is binary (it contains NUL bytes)"),
         (
+            "utf16.txt",
+            "Ten were killed in Homs.\n".encode("utf-16"),
+            "file is binary (it contains NUL bytes), not text; if it is UTF-16, save it as UTF-8",
+        ),
+        (
             "latin.txt",
             b"Line one.\nThe minister\x92s office said so.\n",
             "not valid utf-8: byte 0x92 at offset 22 (line 2) cannot be decoded; "
