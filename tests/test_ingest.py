@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -341,6 +342,11 @@ def test_html_page_gives_main_text_and_page_metadata(tmp_path):
         ("blank.txt", b"  \n\n", "file is empty"),
         ("binary.txt", b"GIF89a\x00\x01\x02", "file is binary (it contains NUL bytes)"),
         (
+            "utf16.txt",
+            "Ten were killed in Homs.\n".encode("utf-16"),
+            "file is binary (it contains NUL bytes), not text; if it is UTF-16, save it as UTF-8",
+        ),
+        (
             "latin.txt",
             b"Line one.\nThe minister\x92s office said so.\n",
             "not valid utf-8: byte 0x92 at offset 22 (line 2) cannot be decoded; "
@@ -411,6 +417,23 @@ def test_empty_folder_and_missing_path_are_errors(tmp_path):
         load_articles([tmp_path / "images"])
     with pytest.raises(InputError, match="no such file or folder"):
         load_articles([tmp_path / "missing.txt"])
+
+
+def test_a_fifo_is_refused_by_name_and_skipped_in_a_folder(tmp_path):
+    """Reading a FIFO waits for a writer that never comes: given, it is refused at once; in a
+    folder, it is not a file to load."""
+    write(tmp_path / "feed" / "sana" / "a.txt", "Four were killed in Homs.\n")
+    fifo = tmp_path / "feed" / "pipe.txt"
+    os.mkfifo(fifo)
+
+    with pytest.raises(InputError) as raised:
+        load_articles([fifo])
+
+    assert str(raised.value) == (
+        f"{fifo}: not a regular file or folder (a FIFO, socket or device); "
+        "name article files or folders"
+    )
+    assert [a.id for a in load_articles([tmp_path / "feed"]).articles] == ["sana/a"]
 
 
 def test_unknown_encoding_is_a_usage_error(seeds_dir):

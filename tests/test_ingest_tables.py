@@ -173,6 +173,20 @@ def test_a_huge_binary_file_is_refused_from_its_first_block(tmp_path, monkeypatc
     assert 0 < sum(counter) <= 64 * 1024
 
 
+def test_a_nul_byte_in_a_row_past_the_first_block_names_its_line(tmp_path):
+    rows = "".join(f"{n},sana,Report {n}: {n} were hurt in Aleppo.\n" for n in range(1, 400))
+    table = write(tmp_path / "news.csv", f"id,outlet,text\n{rows}400,trt,Nine\x00 were hurt.\n")
+    assert table.stat().st_size > 8 * 1024  # beyond the block a binary file is sniffed in
+
+    with pytest.raises(InputError) as raised:
+        load_articles([table])
+
+    assert str(raised.value) == (
+        f"{table}: file is binary (it contains NUL bytes), not text; if it is UTF-16, "
+        "save it as UTF-8 (line 401)"
+    )
+
+
 def test_a_big_table_loads_row_by_row_in_bounded_memory(tmp_path):
     table = tmp_path / "big.csv"
     with table.open("w", encoding="utf-8") as stream:

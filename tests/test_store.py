@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import fcntl
 import json
 import os
 import sqlite3
@@ -14,6 +15,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+import checker.store.generations as generations
 from checker._version import __version__
 from checker.errors import CorruptIndexError, DiskFullError, IncompatibleIndexError
 from checker.models import Article, Claim, Sentence
@@ -119,6 +121,36 @@ def test_leftover_staging_folder_from_a_crash_does_not_break_loading(tmp_path):
     assert len(load_index(tmp_path).claims) == 3
 
 
+def test_a_save_keeps_the_generation_a_reader_holds_and_a_later_save_removes_it(tmp_path):
+    target = tmp_path / "idx"
+    save_index(target, _stored(2), checker_version=__version__)
+    held = read_manifest(target).generation
+    with open(target / "readers.lock") as lock:  # what every reader holds while it loads
+        fcntl.flock(lock, fcntl.LOCK_SH)
+        save_index(target, _stored(4), checker_version=__version__)
+        assert (target / held / METADATA).is_file()
+        assert len(load_index(target).claims) == 4
+    save_index(target, _stored(3), checker_version=__version__)
+    assert [p.name for p in target.iterdir() if "gen-" in p.name] == [
+        read_manifest(target).generation
+    ]
+
+
+def test_a_reader_whose_generation_went_retries_once_with_the_new_manifest(tmp_path, monkeypatch):
+    """Where flock does not hold (some network filesystems), the generation a reader read in
+    the manifest can be gone when it loads: it reads the manifest again and loads that."""
+    target = tmp_path / "idx"
+    save_index(target, _stored(2), checker_version=__version__)
+    stale = read_manifest(target)
+    save_index(target, _stored(4), checker_version=__version__)
+    assert not (target / stale.generation).exists()
+    first_read = iter([stale])
+    monkeypatch.setattr(
+        generations, "read_manifest", lambda path: next(first_read, None) or read_manifest(path)
+    )
+    assert len(load_index(target).claims) == 4
+
+
 # A writer that saves one generation after another, as `checker index` runs do back to back.
 WRITER = """
 import sys
@@ -196,5 +228,6 @@ def test_a_full_disk_leaves_the_old_index_and_nothing_half_written(tmp_path, mon
     message = str(raised.value)
     assert message.startswith("no space left on /") and "\n" not in message
     assert f"while writing {target}/" in message and failing in message
+    assert message.endswith("; free space there and run again (the index is unchanged)")
     assert sorted(child.name for child in target.iterdir()) == before
     assert verify_index(target).sentences == 2

@@ -111,6 +111,12 @@ def _expand(paths: Sequence[str | Path]) -> Iterator[InputFile]:
                     "use " + ", ".join(SUPPORTED_SUFFIXES),
                 )
             found = [path]
+        elif path.exists():  # opening a FIFO would wait for a writer that never comes
+            raise InputError(
+                str(given),
+                "not a regular file or folder (a FIFO, socket or device); "
+                "name article files or folders",
+            )
         else:
             raise InputError(str(given), "no such file or folder")
         for child in found:
