@@ -96,26 +96,24 @@ def extract_claims(
     # NER feeds places and speakers, which only numeric verdicts and claim-aware pairing
     # read: running it on sentences that count an event alone halves indexing time
     # (spaCy is the slowest stage); place phrases are still found by rule everywhere.
-    counted = [row for row, found in enumerate(quantities) if _counts_event(found)]
-    docs = _parsed(sentences, counted)
-    # Each doc is read as spaCy yields it and dropped after its claim: holding every parsed
-    # doc until the last one (~100 KB each) made indexing memory grow with the corpus.
+    counts_event = [any(quantity.event for quantity in found) for found in quantities]
+    # Each doc is read as spaCy yields it and dropped after its claim, not held in a list of
+    # every parsed doc until the last one (memory that grew with the corpus).
+    docs = _parsed([s.text for s, counts in zip(sentences, counts_event, strict=True) if counts])
     return [
-        _claim_from_doc(sentence, found, next(docs) if _counts_event(found) else None, date)
-        for sentence, found, date in zip(sentences, quantities, dates, strict=True)
+        _claim_from_doc(sentence, found, next(docs) if counts else None, date)
+        for sentence, found, counts, date in zip(
+            sentences, quantities, counts_event, dates, strict=True
+        )
     ]
 
 
-def _counts_event(quantities: list[Quantity]) -> bool:
-    return any(quantity.event for quantity in quantities)
-
-
-def _parsed(sentences: Sequence[Sentence], rows: list[int]) -> Iterator[Any]:
-    """The spaCy docs of the sentences at `rows`, in order, parsed lazily in batches."""
-    if not rows:
+def _parsed(texts: list[str]) -> Iterator[Any]:
+    """The spaCy docs of `texts`, in order, parsed lazily in batches; spaCy loads only when
+    there is a text to parse."""
+    if not texts:
         return iter(())
-    nlp = _load_spacy()
-    return iter(nlp.pipe((sentences[row].text for row in rows), batch_size=SPACY_BATCH))
+    return iter(_load_spacy().pipe(texts, batch_size=SPACY_BATCH))
 
 
 def _victim_spans(quantities: list[Quantity]) -> list[tuple[int, int]]:
