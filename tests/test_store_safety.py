@@ -7,6 +7,8 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
+import threading
 import time
 from pathlib import Path
 
@@ -180,3 +182,137 @@ def test_a_damaged_index_is_rebuilt_keeping_the_review_store_and_the_baseline(re
     assert {name: (repo / "idx" / name).read_bytes() for name in kept} == kept
     assert runner.invoke(app, ["review", "list", "--index", index_dir, "--all"]).stdout == queue
     assert check([repo / "more"], index_path=repo / "idx").exit_code == 0  # still baselined
+
+
+# --- readers during writes: the real CLI while a writer saves in a loop ------------------------
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+SOAK_S = 15.0  # readers run at least this long once the first save is in (keep it quick)
+REPORT_RUNS = 1  # under load a report here takes 10-40 s: the soak's length
+FIRST_SAVE_S = 300.0  # model load and the first build, on a loaded machine
+VERIFY_READERS = 2
+# The writer re-indexes the corpus with one article (a real seed page) in two versions by
+# turns, so every round analyses that article anew and saves a new generation.
+SOAK_WRITER = """
+import shutil, sys
+from pathlib import Path
+from checker import index
+corpus, target, stop, *versions = (Path(arg) for arg in sys.argv[1:])
+saves = 0
+while not stop.exists():
+    shutil.copyfile(versions[saves % 2], corpus / "ava" / "variant.txt")
+    index([corpus], index_path=target)
+    saves += 1
+    print(saves, flush=True)
+"""
+DROPPED_LINE = (
+    "In 2011, foreign-backed Takfiri terrorist groups began their reign of terror in Syria.\n"
+)
+
+
+def _soak_corpus(folder: Path) -> tuple[Path, list[Path]]:
+    """The FA-KES sample plus seed 004; returns the corpus and seed 004's two versions."""
+    corpus = folder / "corpus"
+    (corpus / "ava").mkdir(parents=True)
+    shutil.copy(FIXTURES / "fakes-sample" / "fakes-sample.csv", corpus)
+    whole = (FIXTURES / "seeds" / "004_4b1efb5f261e1fdc.txt").read_text(encoding="utf-8")
+    assert DROPPED_LINE in whole
+    versions = [folder / "whole.txt", folder / "shorter.txt"]
+    versions[0].write_text(whole, encoding="utf-8")
+    versions[1].write_text(whole.replace(DROPPED_LINE, ""), encoding="utf-8")
+    return corpus, versions
+
+
+def _read_while(more, arguments: list[str], runs: list[tuple], out: Path | None = None) -> None:
+    """Run the CLI reader `arguments` (with `--out out`, if given) back to back while
+    `more(runs done)`, recording each run: (command, exit code, stdout, stderr, summary)."""
+    extra = ["--out", str(out)] if out else []
+    done_here = 0
+    while more(done_here):
+        done_here += 1
+        try:
+            done = subprocess.run(
+                [str(CHECKER), *arguments, *extra], capture_output=True, text=True, timeout=300
+            )
+            read = out and done.returncode in (0, 1)
+            summary = json.loads(out.read_text(encoding="utf-8"))["summary"] if read else None
+        except (subprocess.TimeoutExpired, OSError, ValueError, KeyError) as error:
+            runs.append((arguments[0], None, "", repr(error), None))  # a failed read too
+            continue
+        runs.append((arguments[0], done.returncode, done.stdout, done.stderr, summary))
+
+
+def _failed(run: tuple) -> bool:
+    """A read that failed: exit 2 or another code, a traceback, or no result."""
+    command, code, stdout, stderr, summary = run
+    if code not in (0, 1) or "Traceback" in stderr:
+        return True
+    return not stdout.startswith("OK ") if command == "verify" else summary is None
+
+
+def _readers(target: Path, out: Path, runs: list[tuple]) -> list[threading.Thread]:
+    """One reader runs `report` REPORT_RUNS times (each loads the models); the
+    `verify` readers run back to back for SOAK_S and until the last report is done."""
+    report = ["report", "--index", str(target), "-q", "--format", "json"]
+    reporter = threading.Thread(
+        target=_read_while, args=(lambda done: done < REPORT_RUNS, report, runs, out)
+    )
+    deadline = time.monotonic() + SOAK_S
+
+    def more(done: int) -> bool:
+        return time.monotonic() < deadline or reporter.is_alive()
+
+    verify = ["verify", "--index", str(target)]
+    verifiers = [
+        threading.Thread(target=_read_while, args=(more, verify, runs))
+        for _ in range(VERIFY_READERS)
+    ]
+    return [reporter, *verifiers]
+
+
+def test_cli_readers_never_fail_while_a_writer_saves_in_a_loop(tmp_path):
+    corpus, versions = _soak_corpus(tmp_path)
+    target, stop, log = tmp_path / "idx", tmp_path / "stop", tmp_path / "writer.log"
+    with log.open("w") as log_file:
+        writer = subprocess.Popen(
+            [sys.executable, "-c", SOAK_WRITER, str(corpus), str(target), str(stop)]
+            + [str(version) for version in versions],
+            stdout=subprocess.PIPE,
+            stderr=log_file,
+            text=True,
+        )
+    saves: list[str] = []
+    listener = threading.Thread(target=lambda: saves.extend(writer.stdout or []))
+    listener.start()
+    runs: list[tuple] = []
+    try:
+        waited = time.monotonic() + FIRST_SAVE_S
+        while not saves and writer.poll() is None and time.monotonic() < waited:
+            time.sleep(0.2)
+        assert saves, f"the writer never saved: {log.read_text()}"
+        before = len(saves)
+        readers = _readers(target, tmp_path / "report.json", runs)
+        for reader in readers:
+            reader.start()
+        for reader in readers:
+            reader.join()
+        during = len(saves) - before
+    finally:
+        stop.touch()
+        writer.wait(timeout=300)
+        listener.join()
+        if writer.stdout:
+            writer.stdout.close()
+    assert writer.returncode == 0, log.read_text()
+    failures = [run for run in runs if _failed(run)]
+    assert failures == [], f"{len(failures)} of {len(runs)} reads failed: {failures[:3]}"
+    # The reads really overlapped the writes: saves during them, several generations seen.
+    seen = {stdout.split(", ")[-2] for _, _, stdout, _, _ in runs if stdout.startswith("OK ")}
+    assert during >= 2 and len(seen) >= 2, (during, seen)
+    assert sorted(run[0] for run in runs).count("report") == REPORT_RUNS
+    assert _still_verifies(target)
+
+
+def _still_verifies(target: Path) -> bool:
+    verified = runner.invoke(app, ["verify", "--index", str(target)])
+    return verified.exit_code == 0 and verified.stdout.startswith("OK ")
