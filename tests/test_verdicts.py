@@ -523,3 +523,13 @@ def test_hedged_blame_is_no_rival_claim():
         "civil defense official Leys al-Faris told Anadolu Agency."
     )
     assert clash_kind(likely, regime, D(2016, 6, 12)) != "contradiction"
+
+
+def test_counts_of_two_things_the_lexicon_cannot_place_are_not_compared():
+    a, b = claims_of(
+        "The regime and Russian attacks targeted 517 civilian homes 6 hospitals and 19 roads.",
+        "Terrorists carried out missile attack on the Dabbit hospital in Aleppo killing more "
+        "than 10 visitors.",
+    )
+    verdict = classify_pair(a, b, PairEvidence(similarity=0.45))
+    assert verdict.compared is None and verdict.kind != "divergent"
