@@ -73,6 +73,16 @@ def incident_event(sentence: AnalysedSentence) -> str | None:
     return "attack" if "attack" in events else events[0]
 
 
+def tells_who(sentence: AnalysedSentence) -> bool:
+    """Whether a sentence without a count of its own says who attacked, who did not, or denies
+    an attack ("A Syrian regime warplane struck a marketplace in the opposition-held province",
+    "Moscow denied any involvement")."""
+    claim = sentence.claim
+    counted = any(q.event for q in claim.quantities)
+    told = claim.perpetrators or claim.cleared or claim.denial
+    return not (claim.window or counted) and bool(told)
+
+
 def incident_kind(event: str) -> str:
     """The kind of incident a counted event belongs to: 'attack' for people killed or hurt,
     strikes and damage; the event itself otherwise ('abducted', 'displaced' …)."""
@@ -88,13 +98,15 @@ def build_incidents(
     their members that are still here, keeping their ids, and only the other sentences are
     placed: into one of them or a new incident."""
     lead = lead_places(sentences)
-    keyed = {}
+    keyed, claims = {}, []
     for sentence in sentences:
-        event = incident_event(sentence)
+        event = incident_event(sentence) or ("attack" if tells_who(sentence) else None)
         if event is not None:
-            keyed[sentence.row] = _Report(
-                sentence, event, event_days(sentence), *places_of(sentence, lead)
-            )
+            report = _Report(sentence, event, event_days(sentence), *places_of(sentence, lead))
+            if incident_event(sentence) is not None:
+                keyed[sentence.row] = report
+            elif report.source == "article":
+                claims.append(report)
     building = _Building()
     rows = {_member_key(sentence): sentence.row for sentence in sentences}
     for stored in existing or ():
@@ -106,6 +118,8 @@ def build_incidents(
                 _join(replayed, member)
     for report in sorted(keyed.values(), key=lambda report: _order(report.sentence, report.days)):
         _place(report, building)
+    for report in sorted(claims, key=lambda report: _order(report.sentence, report.days)):
+        _attach(report, building)
     incidents = [_finished(incident) for incident in building.opened]
     by_row = {
         sentence.row: incident.id
@@ -155,6 +169,21 @@ def _place(report: _Report, built: _Building) -> None:
         _join(min(fitting, key=lambda item: item[0])[1], report)
     else:
         _open(report, built)
+
+
+def _attach(report: _Report, built: _Building) -> None:
+    """A claim of who attacked that only its article's lead places joins the incident it fits
+    best, to be compared with the other outlets' claims; it opens none, and leaves the
+    incident's days and place as its counts and own places made them."""
+    home, keys = _home_and_keys(report)
+    fitting = [
+        (how, incident)
+        for key in keys
+        for incident in built.buckets[(report.event, key)]
+        if (how := fit(incident, report.sentence, report.days, report.places, home)) is not None
+    ]
+    if fitting:
+        min(fitting, key=lambda item: item[0])[1].members.append(report.sentence)
 
 
 def _states_figure(
