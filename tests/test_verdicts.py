@@ -478,7 +478,10 @@ CONVOY_BLAME = (
 )
 
 
-def clash_kind(a: str, b: str, day=D(2016, 9, 21), similarity=0.4) -> str:
+CONVOY_DAY = D(2016, 9, 21)
+
+
+def clash_kind(a: str, b: str, day: dt.date = CONVOY_DAY, similarity: float = 0.4) -> str:
     a_claim, b_claim = claims_of(a, b, day, day)
     facts = PairEvidence(similarity=similarity, a_date=day, b_date=day, same_incident=True)
     return classify_pair(a_claim, b_claim, facts).kind
