@@ -157,7 +157,9 @@ class Quantity(Frozen):
     hedge: Hedge
     counted: str = Field("", description="the thing counted, lemma of its head noun: 'child'")
     category: str = Field("", description="coarse class of `counted`: civilian, child, people …")
-    event: str | None = Field(None, description="normalised event verb: killed, wounded …")
+    event: str | None = Field(
+        None, description="normalised event verb: killed, wounded, abducted …"
+    )
     part: bool = Field(False, description="part of a group counted elsewhere: '10 of them'")
 
 
