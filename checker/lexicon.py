@@ -573,6 +573,65 @@ MEANS_GO_WITH_ANY: Final = frozenset({"chemical"})
 # ("rocket attack shakes Damascus"): they never make a party the attacker.
 NOT_PERPETRATOR_CUES: Final = frozenset({"damascus", "moscow", "washington", "ankara"})
 
+# --- blame and its denial (claims/blame.py) ------------------------------------------------
+
+# A stance told as a habit is background, not a denial of the incident it is told beside:
+# "has repeatedly denied using chemical weapons", "denied previous accusations".
+HABITUAL_STANCE: Final = (
+    r"\b(?:has|have|had)\s+(?:always|long|repeatedly|consistently|persistently|routinely)\b"
+    r"|\bpreviously\b|\bin the past\b|\bprevious (?:accusations|allegations|claims|charges)\b"
+    r"|\bduring the (?:[\w]+[- ])*(?:war|conflict)\b"
+)
+# Words that name a party only as the one who denies: "Syria denies the charges", "the army
+# denied any involvement".
+DENIER_CUES: Final[dict[str, tuple[str, ...]]] = {
+    "syrian government": ("syria", "the army", "the government", "syrian authorities"),
+}
+# Words between a party and its denial: "Russia has categorically denied", "the Russian
+# Defence Ministry has denied", "Russian planes had not carried out".
+DENIER_GAP_WORDS: Final = (
+    "the", "its", "s", "defen[cs]e", "foreign", "ministry", "military", "government", "army",
+    "air forces?", "officials?", "spokes(?:man|woman|person)", "sources?", "president",
+    "forces", "planes", "jets", "warplanes", "aircraft", "has", "have", "had", "also",
+    "categorically", "strongly", "swiftly", "flatly", "firmly", "immediately", "officially",
+    "quickly", "again", r"on \w+day",
+)  # fmt: skip
+# What a denial must name to deny an attack ("denied any involvement", "denied carrying out
+# raids", "denies the use of chemical weapons"); "denied the army had used any such weapons"
+# names nothing it could be checked against.
+DENIED_WHAT: Final = (
+    r"\b(?:involve\w*|responsib\w*|behind|carr(?:y|ied|ying) out|(?:air ?)?strikes?|raids?"
+    r"|bomb\w*|attack\w*|shell\w*|struck|hit|target\w*|chemical|gas|chlorine|sarin|jets?"
+    r"|warplanes?|aircraft|planes?)\b"
+)
+# How far after a denial's verb what it denies is named.
+DENIED_WHAT_WINDOW: Final = 80
+# A party said not to attack: "had not carried out air strikes", "did not carry out strikes",
+# "halted airstrikes".
+NOT_CARRIED_OUT: Final = (
+    r"(?:(?:has|have|had|did|does|do|were|was)\s+not\s+(?:carr(?:y|ied)|conduct(?:ed)?"
+    r"|launch(?:ed)?|bomb(?:ed)?|str(?:ike|uck)|target(?:ed)?|use[ds]?|been involved)"
+    r"|halted|suspended|stopped)\b"
+)
+# Words that hedge whom a sentence blames: "suspected Russian jets", "most likely carried out
+# by", "believed to be by Syrian government jets", "US officials believe".
+BLAME_HEDGES: Final = (
+    r"\b(?:suspected|likely|believed?|believes|possibly|probably|presumably|apparently"
+    r"|allegedly|alleged|presumed|thought to|either)\b"
+)
+# What an attack hit, as outlets name it: claims about a hospital and about a convoy are about
+# two attacks, whoever they blame.
+ATTACK_TARGETS: Final[dict[str, tuple[str, ...]]] = {
+    "hospital": ("hospitals?", "clinics?", "medical (?:cent(?:er|re)|facility|point)s?"),
+    "school": ("schools?", "kindergartens?"),
+    "market": ("markets?", "marketplaces?", "market ?places?", "souks?"),
+    "mosque": ("mosques?",),
+    "bakery": ("bakery", "bakeries"),
+    "convoy": ("convoys?", "aid trucks?"),
+    "camp": ("camps?",),
+    "bus": ("bus", "buses"),
+}  # fmt: skip
+
 # --- attribution -----------------------------------------------------------------------------
 
 # Bodies whose figures outlets relay, by the names outlets give them: two figures from one of

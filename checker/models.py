@@ -188,19 +188,16 @@ class Claim(Frozen):
         [], description="the places the gazetteer knows, resolved (sorted, no repeats)"
     )
     actors: list[str] = Field([], description="parties to the conflict the sentence names")
-    perpetrators: list[str] = Field(
-        [], description="parties named next to attack words: who it says attacked"
-    )
+    perpetrators: list[str] = Field([], description="parties it says attacked (by attack words)")
+    cleared: list[str] = Field([], description="parties it says did not: 'Moscow denied …'")
+    hedged: bool = Field(False, description="its blame is hedged: 'suspected Russian jets'")
     attributed: bool = Field(False, description="it relays someone's claim: 'said', 'reportedly'")
     speaker: str | None = Field(None, description="the person or body it quotes, if named")
     times: list[TimeExpression] = []
-    window: str | None = Field(
-        None, description="cumulative window: 'since April', 'past two weeks'"
-    )
+    window: str | None = Field(None, description="cumulative window: 'since April', 'past week'")
     toll_update: bool = Field(False, description="the sentence frames its figure as a revised toll")
-    means: list[str] = Field(
-        [], description="how it says an attack was carried out: air, shelling, bombing …"
-    )
+    means: list[str] = Field([], description="how it says it attacked: air, shelling, bombing …")
+    targets: list[str] = Field([], description="what it says was hit: hospital, market, convoy …")
     denial: bool = Field(False, description="the sentence denies or calls false a reported event")
 
 

@@ -231,3 +231,17 @@ def test_one_figure_on_days_and_in_a_town_that_meet_carries_no_incident_gap():
     found = {texts([c])[0]: c for c in incident_candidates_of(corpus, min_similarity=0.3)}
     pair = found[(alalam, sabah)]
     assert pair.incident is None and pair.incident_gap is None
+
+
+def test_a_party_said_not_to_have_attacked_pairs_with_blame_of_one_incident():
+    # FA-KES, 4 April 2017: neither sentence denies in so many words, nor shares a count.
+    blamed = "Russian jets struck Khan Sheikhoun in Idlib on Friday, activists said."
+    cleared = (
+        "The Russian Defence Ministry said on Friday that Russian planes had not carried out "
+        "air strikes on Khan Sheikhoun in Idlib."
+    )
+    found = incident_candidates_of(
+        [article("a", "ahram", blamed), article("b", "tass", cleared)], min_similarity=0.99
+    )
+    assert texts(found) == [(blamed, cleared)]
+    assert found[0].origin == "incident" and found[0].same_incident

@@ -325,3 +325,73 @@ def test_neighbourhoods_and_villages_are_named_as_such():
     assert named_quarters(
         "Rocket shells hit al-Hamadaniye neighborhood and the village of Oweijel in Aleppo."
     ) == {"al-hamadaniye", "oweijel"}
+
+
+@pytest.mark.parametrize(
+    ("text", "cleared"),
+    [
+        # FA-KES: the party that denies, the party a denial names after its verb, a party said
+        # not to have carried out strikes, strikes under a moratorium.
+        ("However Russia has categorically denied any involvement.", ["russia"]),
+        ("But the Russian Defence Ministry has denied its warplanes carried out air strikes on the market place.", ["russia"]),
+        ("A senior Kurdish commander however denied Syrian government bombings of the Turkey-backed fighters.", ["syrian government"]),
+        ("Syria and its ally Russia deny Damascus carried out any such chemical attack.", ["syrian government"]),
+        ("The Russian Defence Ministry said on Tuesday that Russian planes had not carried out air strikes on Idlib.", ["russia"]),
+        ("The Kremlin said on Wednesday that a moratorium on Russian air strikes against targets in Aleppo remained in place for the time being.", ["russia"]),
+        # Negated, told as a habit, not yet said, a purpose, or naming nothing it denies.
+        ("An international coalition source did not deny that airstrikes had been carried out in Manbij recently.", []),
+        ("The Syrian government has consistently denied using chemical weapons and chlorine gas.", []),
+        ('"Once again the Syrian regime will deny the evidence of its responsibility for this massacre" Hollande said.', []),
+        ('"The significant air strikes tonight were executed to deny Daesh (IS) the ability to move military capabilities" spokesman Thomas Gilleran said.', []),
+        ("A Syrian military source strongly denied the army had used any such weapons.", []),
+    ],
+)  # fmt: skip
+def test_cleared_parties_are_those_said_not_to_have_attacked(text, cleared):
+    assert claim_of(text).cleared == cleared
+
+
+@pytest.mark.parametrize(
+    ("text", "denial"),
+    [
+        ("Reports on the use of chemical weapons in (the suburbs of) Ghouta are totally false state news agency SANA said.", True),
+        ("Assad has denied previous accusations of using chemical weapons.", False),
+        ('"The significant air strikes tonight were executed to deny Daesh (IS) the ability to move" he said.', False),
+    ],
+)  # fmt: skip
+def test_a_denial_told_as_a_habit_or_a_purpose_is_no_denial(text, denial):
+    assert claim_of(text).denial is denial
+
+
+@pytest.mark.parametrize(
+    ("text", "hedged"),
+    [
+        ("The attack was most likely carried out by Russian warplanes according to local sources.", True),
+        ("At least six air raids by suspected Russian jets hit Haas village in Idlib province.", True),
+        ("They claimed the attack was caused by an airstrike carried out either by the regime or Russian warplanes.", True),
+        ("A Syrian regime warplane struck a marketplace in the opposition-held province.", False),
+    ],
+)  # fmt: skip
+def test_hedged_blame(text, hedged):
+    claim = claim_of(text)
+    assert claim.perpetrators and claim.hedged is hedged
+
+
+def test_victims_and_background_name_no_attacker():
+    # FA-KES: the fighters are who was killed; the inquiry's accusation is a past one.
+    victims = claim_of(
+        "DAESH said that it killed at least 50 opposition fighters in a suicide bombing on a bus."
+    )
+    assert "rebels" not in victims.perpetrators
+    background = claim_of(
+        "A joint inquiry for the United Nations has previously accused government forces of "
+        "toxic gas attacks."
+    )
+    assert background.perpetrators == []
+
+
+def test_what_an_attack_hit():
+    claim = claim_of(
+        "The attack on the hospital comes two days after Russian jets hit a UN-Syrian Red "
+        "Crescent aid convoy near the town of Urum Alkobra near Aleppo."
+    )
+    assert claim.targets == ["convoy", "hospital"]

@@ -213,3 +213,46 @@ def test_a_month_dated_figure_joins_no_incident_that_does_not_give_it():
     view, built = incidents_of([mortars, background])
     rows = {s.article.id: s.row for s in view.sentences}
     assert built.of(rows["a"]).id != built.of(rows["b"]).id
+
+
+# FA-KES, 12 June 2016: Daily Sabah names the province of the market strike only in its lead.
+REGIME_WARPLANE = (
+    "A Syrian regime warplane struck a marketplace in the opposition-held province local civil "
+    "defense official Leys al-Faris told Anadolu Agency."
+)
+
+
+def test_a_claim_of_who_attacked_placed_only_by_its_article_joins_the_incident_it_fits():
+    view, built = incidents_of([
+        article("a", "alaraby", "Dozens of civilians have been killed after Russian airstrikes targeted a busy market place in rebel-held Idlib northern Syria."),
+        article("b", "dailysabah", f"Air strikes killed at least 12 people in Idlib. {REGIME_WARPLANE}"),
+        article("c", "trt", REGIME_WARPLANE, title="Market strike in Idlib", date=D(2016, 8, 1)),
+    ])  # fmt: skip
+    rows = {(s.article.id, s.claim.sentence.text): s.row for s in view.sentences}
+    (incident,) = built.incidents
+    assert built.of(rows[("b", REGIME_WARPLANE)]) == incident
+    assert incident.outlets == ["alaraby", "dailysabah"] and incident.means == ["air"]
+    # Days later, with nothing reported that it fits, it opens no incident of its own.
+    assert built.of(rows[("c", REGIME_WARPLANE)]) is None
+
+
+def test_rival_claims_of_who_struck_one_market_are_a_contradiction_in_the_report():
+    russian = (
+        "Dozens of civilians have been killed after Russian airstrikes targeted a busy market "
+        "in the opposition-held province of Idlib."
+    )
+    view = view_of(
+        analyse_articles(
+            [
+                article("a", "alaraby", russian),
+                article(
+                    "b", "dailysabah", f"Air strikes killed 12 people in Idlib. {REGIME_WARPLANE}"
+                ),
+            ],
+            embedder=FakeEmbedder(),
+        )
+    )
+    report = build_report(view, index_name="test", options=PairingOptions())
+    (pair,) = [pair for pair in report.pairs if pair.kind == "contradiction"]
+    assert {pair.a.text, pair.b.text} == {russian, REGIME_WARPLANE}
+    assert "russia vs syrian government" in pair.reason

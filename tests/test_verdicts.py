@@ -465,3 +465,74 @@ def test_two_named_speakers_make_two_statements_not_a_duplicate():
     )
     verdict = classify_pair(a, b, PairEvidence(similarity=0.7, paraphrase_probability=0.9))
     assert verdict.kind == "unrelated" and "different speakers" in verdict.reason
+
+
+# FA-KES, 21 September 2016 (the aid convoy near Aleppo) and 4 April 2017 (Khan Sheikhoun).
+CONVOY_DENIAL = (
+    "Russia has denied its aircraft or those of its Syrian government allies were involved in "
+    "the incident in which 18 trucks from a 31-vehicle convoy were destroyed."
+)
+CONVOY_BLAME = (
+    "The attack on the hospital comes two days after Russian jets hit a UN-Syrian Red Crescent "
+    "aid convoy near the town of Urum Alkobra near Aleppo."
+)
+
+
+CONVOY_DAY = D(2016, 9, 21)
+
+
+def clash_kind(a: str, b: str, day: dt.date = CONVOY_DAY, similarity: float = 0.4) -> str:
+    a_claim, b_claim = claims_of(a, b, day, day)
+    facts = PairEvidence(similarity=similarity, a_date=day, b_date=day, same_incident=True)
+    return classify_pair(a_claim, b_claim, facts).kind
+
+
+def test_a_party_said_not_to_have_attacked_contradicts_blame_on_that_party_only():
+    assert clash_kind(CONVOY_DENIAL, CONVOY_BLAME) == "contradiction"
+    assert clash_kind(CONVOY_BLAME, CONVOY_DENIAL) == "contradiction"
+    regime = "Syrian regime jets hit a UN-Syrian Red Crescent aid convoy near Urum Alkobra."
+    assert clash_kind("Russia has categorically denied any involvement.", regime) != "contradiction"
+
+
+def test_denial_and_blame_of_different_targets_or_told_in_general_do_not_contradict():
+    hospital = (
+        "Russian jets bombed a medical center in the town of Khan Tuman in southern rural Aleppo "
+        "earlier on Wednesday killing 15 members of medical staff activists in the town reported."
+    )
+    assert clash_kind(CONVOY_DENIAL, hospital) != "contradiction"
+    general = (
+        "Russia launches airstrikes on Syria in support of Assads regime under the pretext it "
+        'is striking "terrorist groups".'
+    )
+    denied = "However Russia has categorically denied any involvement."
+    assert clash_kind(denied, general, D(2017, 4, 4)) != "contradiction"
+
+
+def test_a_sentence_telling_blame_and_denial_reports_the_dispute_and_clashes_with_neither():
+    both = (
+        "The observatory said Russian air strikes hit Idlib city on May 31 but Russia denied "
+        "carrying out raids there that day."
+    )
+    blamed = "Deadly Russian Airstrikes Destroy Hospital in Idlib."
+    assert clash_kind(both, blamed, D(2016, 6, 1)) != "contradiction"
+
+
+def test_hedged_blame_is_no_rival_claim():
+    likely = (
+        "The attack was most likely carried out by Russian warplanes according to local sources."
+    )
+    regime = (
+        "A Syrian regime warplane struck a marketplace in the opposition-held province local "
+        "civil defense official Leys al-Faris told Anadolu Agency."
+    )
+    assert clash_kind(likely, regime, D(2016, 6, 12)) != "contradiction"
+
+
+def test_counts_of_two_things_the_lexicon_cannot_place_are_not_compared():
+    a, b = claims_of(
+        "The regime and Russian attacks targeted 517 civilian homes 6 hospitals and 19 roads.",
+        "Terrorists carried out missile attack on the Dabbit hospital in Aleppo killing more "
+        "than 10 visitors.",
+    )
+    verdict = classify_pair(a, b, PairEvidence(similarity=0.45))
+    assert verdict.compared is None and verdict.kind != "divergent"

@@ -4,7 +4,7 @@ whether it relays someone else's claim at all."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import checker.lexicon as lx
@@ -22,7 +22,13 @@ ATTACK_WORDS_RE = re.compile(
 # victim, the target or a bystander ("Turkey condemned the chemical attack").
 PERPETRATOR_WINDOW = 24
 # "Russian planes had not carried out air strikes": a party said not to have attacked.
-NOT_ATTACKER_RE = re.compile(r"\b(?:not|n't|never|denied|denies|deny|condemn\w*|blamed)\b")
+NOT_ATTACKER_RE = re.compile(
+    r"\b(?:not|n't|never|denied|denies|deny|condemn\w*|blamed|halted|suspended|stopped)\b"
+)
+# "a moratorium on Russian air strikes": strikes said to be halted name no attacker.
+HALTED_BEFORE_RE = re.compile(
+    r"\b(?:moratorium|halt|pause|suspension|freeze)\s+(?:on|in|of|to)\s+$"
+)
 # A party named as what holds, backs or besieges something else describes that thing: "rebel-held
 # town", "regime-besieged district", "U.S.-backed forces" name no attacker.
 DESCRIBES_ANOTHER_RE = re.compile(
@@ -43,11 +49,11 @@ def find_actors(text: str) -> list[str]:
     return sorted(
         party
         for party, cues in lx.PARTY_CUES.items()
-        if any(next(_mentions(lowered, cue.strip()), None) for cue in cues)
+        if any(next(mentions(lowered, cue.strip()), None) for cue in cues)
     )
 
 
-def _mentions(lowered: str, cue: str) -> Iterator[re.Match[str]]:
+def mentions(lowered: str, cue: str) -> Iterator[re.Match[str]]:
     """Where `cue` starts a word of the text ("rebel" in "rebels", never "hts" in "rights")."""
     if cue not in lowered:
         return iter(())
@@ -55,23 +61,30 @@ def _mentions(lowered: str, cue: str) -> Iterator[re.Match[str]]:
 
 
 HABITUAL_RE = re.compile(lx.HABITUAL, re.I)
+HABITUAL_STANCE_RE = re.compile(lx.HABITUAL_STANCE, re.I)
 
 
-def find_perpetrators(text: str) -> list[str]:
+def find_perpetrators(text: str, counted: Sequence[tuple[int, int]] = ()) -> list[str]:
     """Parties named next to attack words: who the sentence says carried out an attack. A
-    habitual sentence ("is regularly targeted in Syrian and Russian air strikes") is background
-    and blames no one for the incident it is told beside."""
+    habitual sentence ("is regularly targeted in Syrian and Russian air strikes", "has
+    previously accused government forces of gas attacks") is background and blames no one for
+    the incident it is told beside. The `counted` spans name victims, not attackers ("killed
+    at least 50 opposition fighters in a suicide bombing")."""
     lowered = text.lower()
-    if HABITUAL_RE.search(lowered):
+    if HABITUAL_RE.search(lowered) or HABITUAL_STANCE_RE.search(lowered):
         return []
     found = set()
     for party, cues in lx.PARTY_CUES.items():
         for cue in cues:
             if cue.strip() in lx.NOT_PERPETRATOR_CUES:
                 continue
-            for match in _mentions(lowered, cue.strip()):
+            for match in mentions(lowered, cue.strip()):
+                if any(start <= match.start() < end for start, end in counted):
+                    continue
                 if DESCRIBES_ANOTHER_RE.match(lowered, match.end()):
                     continue  # "rebel-held town", "U.S.-backed forces": not who attacked
+                if HALTED_BEFORE_RE.search(lowered[max(0, match.start() - 25) : match.start()]):
+                    continue
                 window = lowered[match.end() : match.end() + PERPETRATOR_WINDOW]
                 attack = ATTACK_WORDS_RE.search(window)
                 if attack and not NOT_ATTACKER_RE.search(window[: attack.start()]):

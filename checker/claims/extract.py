@@ -23,8 +23,9 @@ from checker.claims.actors import (
     find_speaker_by_rule,
     is_attributed,
 )
+from checker.claims.blame import blame_hedged, find_cleared, is_denial
 from checker.claims.gazetteer import locate, scan_places
-from checker.claims.means import find_means
+from checker.claims.means import find_means, find_targets
 from checker.claims.places import (
     find_places,
     in_earlier_event,
@@ -48,25 +49,6 @@ TOLL_UPDATE_RE = re.compile(
     r"|\blater updated\b",
     re.I,
 )
-DENIAL_RE = re.compile(
-    r"\b(denied|denies|deny|denying|refuted|rejected (?:the )?(?:accusations?|claims?|reports?)"
-    r"|(?:totally|completely|absolutely)? ?false(?![- ]flag)|fabricated|baseless|untrue"
-    # "lies" the noun ("these are lies"), not the verb ("Al-Bab, which lies north of Aleppo").
-    r"|(?:are|were|is|all|pure|blatant|outright|total|complete|nothing but|such)\s+lies"
-    r"|never (?:used|carried|took))\b",
-    re.I,
-)
-
-# "did not deny", "has not refuted": a denial negated is no denial.
-NEGATED_BEFORE_RE = re.compile(r"\b(?:not|n't|never|no|neither|nor)\s+$", re.I)
-
-
-def is_denial(text: str) -> bool:
-    """Whether the sentence denies or calls false a reported event (not "did not deny" it)."""
-    return any(
-        not NEGATED_BEFORE_RE.search(text[max(0, match.start() - 12) : match.start()])
-        for match in DENIAL_RE.finditer(text)
-    )
 
 
 @lru_cache(maxsize=1)
@@ -144,12 +126,15 @@ def _claim_from_doc(
         places=places,
         locations=locate(places, text),
         actors=find_actors(text),
-        perpetrators=find_perpetrators(text),
+        perpetrators=(perpetrators := find_perpetrators(text, _victim_spans(quantities))),
+        cleared=find_cleared(text),
+        hedged=blame_hedged(text, perpetrators),
         attributed=is_attributed(text),
         speaker=find_speaker(doc) if doc is not None else find_speaker_by_rule(text),
         times=find_times(text, published),
         window=find_window(text),
         toll_update=bool(TOLL_UPDATE_RE.search(text)),
         means=find_means(text, _victim_spans(quantities)),
+        targets=find_targets(text),
         denial=is_denial(text),
     )

@@ -1,6 +1,7 @@
 """How a sentence says an attack was carried out: by air, by shelling, by a bomb, with gas, in
 ground fighting or by execution (lexicon.ATTACK_MEANS). Reports of one incident name compatible
-means; an air strike and a car bomb on one day in one town are two incidents."""
+means; an air strike and a car bomb on one day in one town are two incidents. What it says was
+hit (a hospital, a convoy) tells two attacks apart too."""
 
 from __future__ import annotations
 
@@ -24,6 +25,17 @@ def find_means(text: str, counted: Sequence[tuple[int, int]] = ()) -> list[str]:
         text = text[:start] + " " * (end - start) + text[end:]
     cleaned = _AIR_BOMB_RE.sub(" barrel-bombs ", text)
     return sorted(means for means, pattern in MEANS_RE.items() if pattern.search(cleaned))
+
+
+TARGET_RE = {
+    target: re.compile(r"(?<![a-z0-9-])(?:" + "|".join(cues) + r")(?![a-z])", re.I)
+    for target, cues in lx.ATTACK_TARGETS.items()
+}
+
+
+def find_targets(text: str) -> list[str]:
+    """What the sentence says was hit (lexicon.ATTACK_TARGETS): hospital, market, convoy …"""
+    return sorted(target for target, pattern in TARGET_RE.items() if pattern.search(text))
 
 
 def means_compatible(a: list[str], b: list[str]) -> bool:

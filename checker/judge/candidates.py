@@ -223,11 +223,13 @@ def _incident_candidates(
 
 
 def _may_clash(a: AnalysedSentence, b: AnalysedSentence) -> bool:
-    """Two reports of one incident that each say who attacked, or where one denies what the
-    other blames on someone: a contradiction the verdicts may find."""
+    """Two reports of one incident that each say who attacked, or where one denies an attack or
+    says a party did not attack and the other blames someone: a contradiction the verdicts may
+    find."""
     x, y = a.claim, b.claim
-    return bool(x.perpetrators and y.perpetrators) or (
-        x.denial != y.denial and bool(x.perpetrators or y.perpetrators)
+    return bool(x.perpetrators and y.perpetrators) or any(
+        (denier.denial or denier.cleared) and blamer.perpetrators
+        for denier, blamer in ((x, y), (y, x))
     )
 
 

@@ -37,16 +37,8 @@ def non_numeric_clash(
         return _contradiction(
             f"NLI model finds the sentences contradictory (p={nli_contradiction:.2f})", similarity
         )
-    if a.denial != b.denial:
-        asserting = a if b.denial else b
-        if not asserting.perpetrators:
-            return None  # the other names no one: a denial of nothing it claims
-        denier = "b" if b.denial else "a"
-        return _contradiction(
-            f"one report ({denier}) denies or calls false what the other asserts "
-            f"({', '.join(asserting.perpetrators)} did it)",
-            similarity,
-        )
+    if denied := denied_blame(a, b, "a") or denied_blame(b, a, "b"):
+        return _contradiction(denied, similarity)
     if rival_attackers(a, b):
         return _contradiction(
             "different perpetrators for the same attack: "
@@ -56,22 +48,58 @@ def non_numeric_clash(
     return None
 
 
+def denied_blame(denier: Claim, blamer: Claim, side: str) -> str | None:
+    """Why report `side` (the denier) denies what the other blames on a party, or None: it says
+    a party did not attack ("Moscow denied any involvement") and the other says, unhedged, that
+    the party did; or, naming no party, it calls the reported attack false and the other says
+    who did it. A sentence telling both the blame and its denial reports the dispute and
+    clashes with neither side; claims of different means ("denied using chemical weapons" vs
+    regime air raids; a hospital and a convoy) are about different things, and blame that
+    names no place, day, count or target is a general statement, not a claim on the attack."""
+    blamed = set(blamer.perpetrators)
+    if not blamed or blamer.hedged or blamer.cleared or blamer.denial:
+        return None
+    if not (blamer.locations or blamer.times or blamer.quantities or blamer.targets):
+        return None  # "Russia launches airstrikes on Syria": a general statement, no attack
+    if _apart(denier.means, blamer.means) or _apart(denier.targets, blamer.targets):
+        return None
+    if cleared := sorted((set(denier.cleared) - set(denier.perpetrators)) & blamed):
+        return (
+            f"one report ({side}) says {', '.join(cleared)} did not attack, the other that it did"
+        )
+    if denier.denial and not (denier.cleared or denier.actors or denier.perpetrators):
+        return (
+            f"one report ({side}) denies or calls false what the other asserts "
+            f"({', '.join(blamer.perpetrators)} did it)"
+        )
+    return None
+
+
 def rival_attackers(a: Claim, b: Claim) -> bool:
     """Whether the two sentences blame different parties for what is told as one attack: the
-    same means named on both sides, no party of one among the other's, and no counts that
-    disagree (regime raids that killed scores and rebel shells that killed nine are two attacks).
+    same means named on both sides, unhedged blame, no party of one among the other's, and no
+    counts that disagree (regime raids that killed scores and rebel shells that killed nine are two attacks).
     """
     if not (a.perpetrators and b.perpetrators) or set(a.perpetrators) & set(b.perpetrators):
         return False
+    if a.hedged or b.hedged:
+        return False  # "suspected Russian jets", "most likely": no explicit claim to contradict
     if set(a.perpetrators) & set(b.actors) or set(b.perpetrators) & set(a.actors):
         return False
     if not (a.means and b.means and set(a.means) & set(b.means)):
         return False
+    if _apart(a.targets, b.targets):
+        return False  # a hospital and a convoy: two attacks
     a_towns, b_towns = towns(a.locations), towns(b.locations)
     if (a_towns or b_towns) and not a_towns & b_towns:
         return False  # two towns, or a town and a whole province: not told as one attack
     matches = match_quantities(a.quantities, b.quantities)
     return all(point(m.a) == point(m.b) for m in matches)
+
+
+def _apart(a: list[str], b: list[str]) -> bool:
+    """Both name means (or targets) and none is shared: they tell of different attacks."""
+    return bool(a and b) and not set(a) & set(b)
 
 
 def same_news_cycle(a_date: dt.date | None, b_date: dt.date | None, similarity: float) -> bool:

@@ -81,6 +81,8 @@ def match_strength(qa: Quantity, qb: Quantity) -> float:
         # "three crewmembers" or "four staff" against "11 children" or "12 people": a group
         # the lexicon cannot place is another group, or a part of the whole, not its rival.
         return 0.0
+    if _unclassified_noun(qa) and _unclassified_noun(qb) and qa.counted != qb.counted:
+        return 0.0  # "19 roads" and "10 visitors": two things the lexicon cannot place
     if category_fit == 0:
         return 0.0
     event_fit = 1.0 if qa.event == qb.event and qa.event else 0.6 if (qa.event or qb.event) else 0.4
