@@ -3,6 +3,7 @@ time, so that Ctrl-C is seen quickly, gives the very same floats as one call."""
 
 from __future__ import annotations
 
+import platform
 import threading
 
 import numpy as np
@@ -36,3 +37,19 @@ def test_a_set_stop_flag_ends_encoding_before_the_next_batch(seed_sentences):
     stop.set()
     with pytest.raises(EncodingStopped):
         encode_stoppably(get_embedder(), seed_sentences, stop=stop)
+
+
+def test_encoding_hands_freed_memory_back_without_changing_a_vector(seed_sentences, monkeypatch):
+    import checker.nlp.embed as embed
+
+    embedder = get_embedder()
+    whole = embedder.encode(seed_sentences)
+    released = []
+    trim = embed.release_freed_memory
+    monkeypatch.setattr(embed, "RELEASE_EVERY", 1)
+    monkeypatch.setattr(embed, "release_freed_memory", lambda: released.append(trim()) or True)
+    batched = encode_stoppably(embedder, seed_sentences, stop=threading.Event())
+    assert np.array_equal(batched, whole)
+    assert len(released) == -(-len(seed_sentences) // ENCODE_BATCH)
+    if platform.libc_ver()[0] == "glibc":
+        assert all(released)  # malloc_trim was there and ran
