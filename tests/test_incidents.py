@@ -213,3 +213,13 @@ def test_a_month_dated_figure_joins_no_incident_that_does_not_give_it():
     view, built = incidents_of([mortars, background])
     rows = {s.article.id: s.row for s in view.sentences}
     assert built.of(rows["a"]).id != built.of(rows["b"]).id
+
+
+def test_reports_of_the_capital_and_of_a_town_in_its_countryside_are_one_incident():
+    wednesday = D(2013, 8, 21)
+    _, built = incidents_of([
+        article("a", "reuters", "A nerve gas attack killed at least 213 people near Damascus on Wednesday.", date=wednesday),
+        article("b", "arabiya", "Activists said 150 bodies were found in Kafr Batna after a nerve gas attack on Wednesday.", date=wednesday),
+    ])  # fmt: skip
+    (incident,) = built.incidents
+    assert incident.place is not None and incident.place.name == "Kafr Batna"

@@ -235,6 +235,24 @@ def most_specific(locations: list[Location]) -> list[Location]:
     return named or locations
 
 
+# Outlets name the capital for the countryside around it ("a nerve gas attack near Damascus",
+# Ghouta's towns "in Damascus"): a bare "Damascus" covers the places of Rif Dimashq too. A
+# city named as one ("Damascus city", a town) does not.
+CAPITAL_COUNTRYSIDE = {"Damascus": "Rif Dimashq"}
+
+
 def within(place: Location, area: Location) -> bool:
-    """Whether `place` is `area` or lies in it (a town in its governorate)."""
-    return place == area or (area.level == "governorate" and place.governorate == area.name)
+    """Whether `place` is `area` or lies in it (a town in its governorate; a place of Rif
+    Dimashq in a bare "Damascus", CAPITAL_COUNTRYSIDE)."""
+    if place == area:
+        return True
+    if area.level != "governorate":
+        return False
+    return place.governorate in (area.name, CAPITAL_COUNTRYSIDE.get(area.name))
+
+
+def region(place: Location) -> str:
+    """The area whose places may lie in one another: the governorate, Rif Dimashq with the
+    capital it surrounds (CAPITAL_COUNTRYSIDE)."""
+    capitals = {countryside: capital for capital, countryside in CAPITAL_COUNTRYSIDE.items()}
+    return capitals.get(place.governorate, place.governorate)

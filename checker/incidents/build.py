@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import checker.lexicon as lx
+from checker.claims.gazetteer import region
 from checker.claims.means import means_compatible
 from checker.incidents.models import Incident
 from checker.incidents.when import DatedBy, DayRange, days_meet, event_days
@@ -199,7 +200,7 @@ def _states_figure(incident: _Open, sentence: AnalysedSentence, *, strict: bool 
 
 @dataclass
 class _Building:
-    """The incidents opened so far, and each (event, governorate or article) to its incidents."""
+    """The incidents opened so far, and each (event, region or article) to its incidents."""
 
     buckets: dict[tuple[str, str], list[_Open]] = field(default_factory=lambda: defaultdict(list))
     opened: list[_Open] = field(default_factory=list)
@@ -207,10 +208,10 @@ class _Building:
 
 def _home_and_keys(report: _Report) -> tuple[str | None, list[str]]:
     """The article an unplaced or undated report stays in (None when placed and dated), and the
-    keys it looks up incidents by: its governorates, or that article."""
+    keys it looks up incidents by: its governorates' regions, or that article."""
     places = report.places
     home = None if places and report.days is not None else report.sentence.article.id
-    return home, sorted({place.governorate for place in places} if home is None else {home})
+    return home, sorted({region(place) for place in places} if home is None else {home})
 
 
 def _wide(days: DayRange | None) -> bool:
