@@ -20,23 +20,22 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 import checker.lexicon as lx
 from checker.claims.gazetteer import region
-from checker.claims.means import means_compatible
+from checker.incidents.fitting import (
+    OpenIncident,
+    PlacedReport,
+    fit,
+    one_day,
+    states_figure,
+    wide,
+)
 from checker.incidents.models import Incident
-from checker.incidents.when import DatedBy, DayRange, days_meet, event_days
-from checker.incidents.where import PlaceSource, lead_places, places_meet, places_of
-from checker.models import AnalysedSentence, Location
-from checker.quantities import same_stated_figure
+from checker.incidents.when import DatedBy, DayRange, event_days
+from checker.incidents.where import lead_places, places_meet, places_of
+from checker.models import AnalysedSentence
 from checker.store.incident_file import StoredIncident
-
-# Days the words of two reports give must meet exactly (Monday's raid and Tuesday's are two
-# incidents, GUIDELINES step 1); an undated report already spans its news cycle (two days).
-DAY_SLACK = dt.timedelta(days=0)
-# The most days one incident's reports may span (a strike, its toll revised over two days).
-MAX_SPAN = dt.timedelta(days=3)
 
 
 @dataclass
@@ -53,35 +52,6 @@ class Incidents:
         """The incident of the sentence at `row`, if it reports one."""
         found = self.by_row.get(row)
         return self._by_id[found] if found is not None else None
-
-
-@dataclass
-class _Open:
-    """An incident being built: its first report's key, and its members so far."""
-
-    event: str
-    places: list[Location]
-    place: Location | None
-    place_source: PlaceSource
-    days: DayRange | None
-    means: set[str]  # every means its reports name (shown)
-    home: str | None
-    text_days: DayRange | None = None  # the day its reports' own words give, if any
-    anchor_means: list[str] = field(
-        default_factory=list
-    )  # the first report's means: the test  # the article of an unplaced or undated incident: it joins nothing else
-    members: list[AnalysedSentence] = field(default_factory=list)
-    id: str | None = None  # kept from a saved index: an incident's id never changes
-
-
-class _Report(NamedTuple):
-    """A sentence that reports an event, with what places it: when, where, and whence the place."""
-
-    sentence: AnalysedSentence
-    event: str
-    days: DayRange | None
-    places: list[Location]
-    source: PlaceSource
 
 
 def incident_event(sentence: AnalysedSentence) -> str | None:
@@ -117,7 +87,7 @@ def build_incidents(
     for sentence in sentences:
         event = incident_event(sentence)
         if event is not None:
-            keyed[sentence.row] = _Report(
+            keyed[sentence.row] = PlacedReport(
                 sentence, event, event_days(sentence), *places_of(sentence, lead)
             )
     building = _Building()
@@ -155,25 +125,25 @@ def _member_key(sentence: AnalysedSentence) -> tuple[str, str, int]:
     return (sentence.article.id, sentence.article.checksum, sentence.claim.sentence.index)
 
 
-def _place(report: _Report, built: _Building) -> None:
+def _place(report: PlacedReport, built: _Building) -> None:
     """Join the report to the incident it fits best, or open a new one."""
     home, keys = _home_and_keys(report)
     fitting = [
-        (fit, incident)
+        (score, incident)
         for key in keys
         for incident in built.buckets[(report.event, key)]
-        if (fit := _fit(incident, report.sentence, report.days, report.places, home)) is not None
+        if (score := fit(incident, report.sentence, report.days, report.places, home)) is not None
     ]
-    if _wide(report.days):
+    if wide(report.days):
         # "An earlier attack in July left 270 dead": a background report dated by its month
         # joins the one incident of its month whose reports give its figure (a month holds
         # many attacks; "in January another attack killed 70" is none of January's tolls of 8),
         # and opens none when several do; one that gives no figure, the one that fits.
-        fitting = [(fit, incident) for fit, incident in fitting if not _wide(incident.days)]
+        fitting = [(score, incident) for score, incident in fitting if not wide(incident.days)]
         if report.sentence.claim.quantities:
             fitting = [
-                item for item in fitting if _states_figure(item[1], report.sentence, strict=True)
-            ] or [item for item in fitting if _states_figure(item[1], report.sentence)]
+                item for item in fitting if states_figure(item[1], report.sentence, strict=True)
+            ] or [item for item in fitting if states_figure(item[1], report.sentence)]
         if len({id(incident) for _, incident in fitting}) != 1:
             fitting = []
     if fitting:
@@ -182,31 +152,17 @@ def _place(report: _Report, built: _Building) -> None:
         _open(report, built)
 
 
-def _states_figure(incident: _Open, sentence: AnalysedSentence, *, strict: bool = False) -> bool:
-    """Whether a report of the incident gives one of the sentence's figures for the same event
-    ("270 soldiers were killed", "left 270 people dead"); `strict`: of the same counted thing."""
-    return any(
-        mine.event == theirs.event
-        and (
-            same_stated_figure(mine, theirs)
-            if strict
-            else mine.value is not None and mine.value == theirs.value
-        )
-        for member in incident.members
-        for theirs in member.claim.quantities
-        for mine in sentence.claim.quantities
-    )
-
-
 @dataclass
 class _Building:
     """The incidents opened so far, and each (event, region or article) to its incidents."""
 
-    buckets: dict[tuple[str, str], list[_Open]] = field(default_factory=lambda: defaultdict(list))
-    opened: list[_Open] = field(default_factory=list)
+    buckets: dict[tuple[str, str], list[OpenIncident]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    opened: list[OpenIncident] = field(default_factory=list)
 
 
-def _home_and_keys(report: _Report) -> tuple[str | None, list[str]]:
+def _home_and_keys(report: PlacedReport) -> tuple[str | None, list[str]]:
     """The article an unplaced or undated report stays in (None when placed and dated), and the
     keys it looks up incidents by: its governorates' regions, or that article."""
     places = report.places
@@ -214,17 +170,14 @@ def _home_and_keys(report: _Report) -> tuple[str | None, list[str]]:
     return home, sorted({region(place) for place in places} if home is None else {home})
 
 
-def _wide(days: DayRange | None) -> bool:
-    """Days its words give that span more than one incident may: a month, a year."""
-    return days is not None and days.last - days.first > MAX_SPAN
-
-
-def _open(report: _Report, built: _Building) -> _Open:
+def _open(report: PlacedReport, built: _Building) -> OpenIncident:
     """A new incident whose first report is `report`."""
     home, keys = _home_and_keys(report)
     event, days, places = report.event, report.days, report.places
-    incident = _Open(event, places, places[0] if places else None, report.source, days, set(), home)
-    incident.text_days = days if _one_day(days) else None
+    incident = OpenIncident(
+        event, places, places[0] if places else None, report.source, days, set(), home
+    )
+    incident.text_days = days if one_day(days) else None
     for key in keys:
         built.buckets[(event, key)].append(incident)
     built.opened.append(incident)
@@ -232,20 +185,20 @@ def _open(report: _Report, built: _Building) -> _Open:
     return incident
 
 
-def _add(incident: _Open, sentence: AnalysedSentence) -> None:
+def _add(incident: OpenIncident, sentence: AnalysedSentence) -> None:
     incident.means.update(sentence.claim.means)
     incident.anchor_means = incident.anchor_means or sentence.claim.means
     incident.members.append(sentence)
 
 
-def _join(incident: _Open, report: _Report) -> None:
+def _join(incident: OpenIncident, report: PlacedReport) -> None:
     """Add a report to the incident: its span widens, its place narrows from a governorate to
     the town a report names."""
     _add(incident, report.sentence)
     days, places = report.days, report.places
-    if _wide(days) and incident.days is not None and not _wide(incident.days):
+    if wide(days) and incident.days is not None and not wide(incident.days):
         days = None  # a month's background report keeps the incident's own days
-    if incident.text_days is None and _one_day(days):
+    if incident.text_days is None and one_day(days):
         incident.text_days = days
     if days is not None and incident.days is not None:
         dated_by: DatedBy = (
@@ -260,67 +213,20 @@ def _join(incident: _Open, report: _Report) -> None:
         incident.place, incident.places, incident.place_source = shared, [shared], report.source
 
 
-def _one_day(days: DayRange | None) -> bool:
-    """Whether a report's own words date its event to one day (a sentence naming two days,
-    "Tuesday's casualties came after Monday's", anchors neither)."""
-    return days is not None and days.dated_by == "text" and days.first == days.last
-
-
 def _order(sentence: AnalysedSentence, days: DayRange | None) -> tuple:
     """Reports whose words date their event to one day first (they anchor incidents on their
     day), then the others; each in day order."""
     first = days.first if days is not None else dt.date.max
     return (
-        not _one_day(days),
-        _wide(days),  # month-dated background reports last: they join what the others built
+        not one_day(days),
+        wide(days),  # month-dated background reports last: they join what the others built
         first,
         sentence.article.id,
         sentence.claim.sentence.index,
     )
 
 
-def _fit(
-    incident: _Open,
-    sentence: AnalysedSentence,
-    days: DayRange | None,
-    places: list[Location],
-    home: str | None,
-) -> tuple[int, int, int] | None:
-    """How well a report fits an incident (lower is better: days outside its span, distance
-    to the day its reports name, the span it would grow to), or None when it does not fit."""
-    if home is not None or incident.home is not None:
-        return (0, 0, 0) if home == incident.home else None
-    assert days is not None and incident.days is not None
-    if not days_meet(days, incident.days, slack=DAY_SLACK):
-        return None
-    # A month's background report fits an incident it contains and keeps the incident's days.
-    contained = _wide(days) and not _wide(incident.days)
-    told = None if contained else incident.text_days
-    if contained:
-        if not (days.first <= incident.days.first and incident.days.last <= days.last):
-            return None
-        span = incident.days.last - incident.days.first
-    else:
-        if (
-            days.dated_by == "text"
-            and told is not None
-            and not days_meet(days, told, slack=DAY_SLACK)
-        ):
-            return None  # its words date it to another day than the incident's reports do
-        span = max(days.last, incident.days.last) - min(days.first, incident.days.first)
-        if span > MAX_SPAN:
-            return None
-    if places_meet(places, incident.places) is None:
-        return None
-    if not means_compatible(incident.anchor_means, sentence.claim.means):
-        return None
-    outside = max(0, (incident.days.first - days.last).days, (days.first - incident.days.last).days)
-    # An undated report tells the news of its day more often than of the day before.
-    nearest = abs((days.last - told.last).days) if told is not None else MAX_SPAN.days + 1
-    return (outside, nearest, span.days)
-
-
-def _finished(incident: _Open) -> Incident:
+def _finished(incident: OpenIncident) -> Incident:
     first = incident.members[0]
     days = incident.days
     key = "\x1f".join(
