@@ -325,3 +325,19 @@ def test_neighbourhoods_and_villages_are_named_as_such():
     assert named_quarters(
         "Rocket shells hit al-Hamadaniye neighborhood and the village of Oweijel in Aleppo."
     ) == {"al-hamadaniye", "oweijel"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # FA-KES, Al-Alam 1 Jun 2016: the statement's day, not the shelling's.
+        "The Turkish General Staff said in a statement on Wednesday that at least 14 members of "
+        "the terrorist group were killed during the shelling on the city of Aleppo.",
+        "At least 20 people were killed in air strikes on the town a monitoring group said Wednesday.",
+    ],
+)
+def test_a_weekday_a_statement_is_made_on_is_the_statement_s_day(text):
+    (wednesday,) = find_times(text, dt.date(2016, 6, 1))
+    assert (wednesday.date, wednesday.said) == (dt.date(2016, 6, 1), True)
+    (tuesday,) = find_times("Shelling killed 14 fighters on Tuesday.", dt.date(2016, 6, 1))
+    assert (tuesday.date, tuesday.said) == (dt.date(2016, 5, 31), False)

@@ -223,3 +223,13 @@ def test_reports_of_the_capital_and_of_a_town_in_its_countryside_are_one_inciden
     ])  # fmt: skip
     (incident,) = built.incidents
     assert incident.place is not None and incident.place.name == "Kafr Batna"
+
+
+def test_the_day_of_a_statement_bounds_the_event_but_does_not_date_it():
+    wednesday = D(2016, 6, 1)
+    _, built = incidents_of([
+        article("a", "dailysabah", "Turkish shelling killed 14 Daesh terrorists in Aleppo on Tuesday.", date=wednesday),
+        article("b", "alalam", "The Turkish General Staff said in a statement on Wednesday that at least 14 members of the terrorist group were killed during the shelling on the city of Aleppo.", date=wednesday),
+    ])  # fmt: skip
+    (incident,) = built.incidents  # the statement's news cycle holds Tuesday
+    assert (incident.first_day, incident.last_day) == (D(2016, 5, 31), wednesday)

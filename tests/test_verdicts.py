@@ -331,6 +331,15 @@ CASES = [
         "contradiction",
         id="fk-127-denied",
     ),
+    pytest.param(
+        "A total of 14 Daesh terrorists were killed in northern Syria during an operation by Turkish Armed Forces and the U.S.-led coalition on Tuesday the Turkish military said.",
+        "The Turkish General Staff said in a statement on Wednesday that at least 14 members of the terrorist group were killed during the shelling on the city of Aleppo.",
+        D(2016, 6, 1),
+        D(2016, 6, 1),
+        0.6,
+        "duplicate",
+        id="fa-011-said-on-wednesday-dates-the-statement",
+    ),
 ]
 
 

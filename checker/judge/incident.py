@@ -104,12 +104,16 @@ def _after_publication(
 
 
 def event_dates(claim: Claim) -> set[dt.date]:
-    """Resolved calendar dates and weekdays; 'today'/'yesterday' lean on publication dates,
-    which are too often wrong in real corpora to separate incidents on their own."""
+    """Resolved calendar dates and weekdays of the event ('said on Wednesday' dates a statement,
+    not the event); 'today'/'yesterday' lean on publication dates, which are too often wrong in
+    real corpora to separate incidents on their own."""
     return {
         t.date
         for t in claim.times
-        if t.date is not None and t.until is None and t.text.lower() not in lx.RELATIVE_DAY_WORDS
+        if t.date is not None
+        and t.until is None
+        and not t.said
+        and t.text.lower() not in lx.RELATIVE_DAY_WORDS
     }
 
 
@@ -132,7 +136,12 @@ def _earlier_than_news_cycle(
     Revised tolls and cumulative windows look back on purpose and are left alone."""
     if pinned_date is None or undated_date is None or abs((pinned_date - undated_date).days) > 1:
         return None
-    if undated.times or pinned.toll_update or undated.toll_update or pinned.window:
+    if (
+        any(not t.said for t in undated.times)
+        or pinned.toll_update
+        or undated.toll_update
+        or pinned.window
+    ):
         return None
     pinned_days = event_dates(pinned)
     cycle_start = min(pinned_date, undated_date)
@@ -160,7 +169,9 @@ def _coordinated_extra_place(
 
 def _weekdays(claim: Claim) -> set[str]:
     return {
-        t.text.lower().rstrip("s") for t in claim.times if t.text.lower().rstrip("s") in lx.WEEKDAYS
+        t.text.lower().rstrip("s")
+        for t in claim.times
+        if not t.said and t.text.lower().rstrip("s") in lx.WEEKDAYS
     }
 
 
