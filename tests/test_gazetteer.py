@@ -24,6 +24,8 @@ from checker.models import Sentence
         ("Madaya", "Medaya", "town", "Rif Dimashq"),
         ("Daraya", "Darayya", "town", "Rif Dimashq"),
         ("Douma", "Douma", "town", "Rif Dimashq"),
+        ("Kfar Zeita", "Kafr Zayta", "town", "Hama"),
+        ("Kfar Batna", "Kafr Batna", "town", "Rif Dimashq"),
         ("Palmyra", "Tadmur", "town", "Homs"),
         ("Deir Ezzor", "Deir ez-Zor", "governorate", "Deir ez-Zor"),
         ("Deir el-Zour", "Deir ez-Zor", "governorate", "Deir ez-Zor"),
