@@ -233,3 +233,38 @@ def test_the_day_of_a_statement_bounds_the_event_but_does_not_date_it():
     ])  # fmt: skip
     (incident,) = built.incidents  # the statement's news cycle holds Tuesday
     assert (incident.first_day, incident.last_day) == (D(2016, 5, 31), wednesday)
+
+
+def test_a_report_placed_only_by_its_article_joins_the_incident_its_claims_tell():
+    # fb-020: the Turkish article leads with Daraa; its sentence names no place of its own.
+    base = article(
+        "a",
+        "ahram",
+        "More than 60 Syrian government soldiers were killed and dozens of others injured "
+        "Saturday in US-led coalition air strikes on an air base in Deir Ezzor.",
+        date=D(2016, 9, 18),
+    )
+    relayed = article(
+        "b",
+        "trt",
+        "Fighting continued in Daraa on Sunday. Russia has also called for an emergency UN "
+        "Security Council meeting after claiming over 60 regime fighters were killed by the "
+        "US-led airstrikes on Saturday.",
+        date=D(2016, 9, 19),
+        title="Regime barrel bombs hit Daraa",
+    )
+    view, built = incidents_of([base, relayed])
+    rows = {s.claim.sentence.text[:6]: s.row for s in view.sentences}
+    assert built.of(rows["Russia"]).id == built.of(rows["More t"]).id
+    # Another figure, or no attacker named, is another report: it stays with its article.
+    for changed in (
+        "over 40 regime fighters were killed by the US-led airstrikes",
+        "over 60 regime fighters were killed by airstrikes",
+    ):
+        text = relayed.text.replace(
+            "over 60 regime fighters were killed by the US-led airstrikes", changed
+        )
+        other = relayed.model_copy(update={"text": text, "checksum": changed})
+        view, built = incidents_of([base, other])
+        rows = {s.claim.sentence.text[:6]: s.row for s in view.sentences}
+        assert built.of(rows["Russia"]).id != built.of(rows["More t"]).id

@@ -29,6 +29,7 @@ from checker.incidents.fitting import (
     fit,
     one_day,
     states_figure,
+    told_alike,
     wide,
 )
 from checker.incidents.models import Incident
@@ -148,6 +149,15 @@ def _place(report: PlacedReport, built: _Building) -> None:
             fitting = []
     if fitting:
         _join(min(fitting, key=lambda item: item[0])[1], report)
+        return
+    # Placed only by its article (or not at all): the one incident its claims tell alike.
+    alike = [
+        incident
+        for incident in built.opened
+        if incident.event == report.event and told_alike(incident, report)
+    ]
+    if len(alike) == 1:
+        _join(alike[0], report)
     else:
         _open(report, built)
 

@@ -117,3 +117,30 @@ def fit(
     # An undated report tells the news of its day more often than of the day before.
     nearest = abs((days.last - told.last).days) if told is not None else MAX_SPAN.days + 1
     return (outside, nearest, span.days)
+
+
+def told_alike(incident: OpenIncident, report: PlacedReport) -> bool:
+    """Whether a report that names no place of its own ("over 60 regime fighters were killed
+    by the US-led airstrikes on Saturday", its article leading with another town) tells the
+    incident all the same: its words date it to the day the incident's reports give, its means
+    are compatible, and one report of the incident gives its figure for the same event and
+    blames the same attacker. Its article's lead place is then not where it happened."""
+    claim = report.sentence.claim
+    if report.source == "sentence" or incident.home is not None or not claim.perpetrators:
+        return False
+    if incident.text_days is None or not one_day(report.days):
+        return False
+    assert report.days is not None
+    if not days_meet(report.days, incident.text_days, slack=DAY_SLACK):
+        return False
+    if not means_compatible(incident.anchor_means, claim.means):
+        return False
+    return any(
+        set(claim.perpetrators) & set(member.claim.perpetrators)
+        and any(
+            mine.event == theirs.event and mine.value is not None and mine.value == theirs.value
+            for mine in claim.quantities
+            for theirs in member.claim.quantities
+        )
+        for member in incident.members
+    )
