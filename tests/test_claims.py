@@ -325,6 +325,10 @@ def test_neighbourhoods_and_villages_are_named_as_such():
     assert named_quarters(
         "Rocket shells hit al-Hamadaniye neighborhood and the village of Oweijel in Aleppo."
     ) == {"al-hamadaniye", "oweijel"}
+    # fb-010: outlets capitalise the noun too.
+    assert named_quarters("An ammunitions depot blew up in Wadi al-Zahab District.") == {
+        "wadi al-zahab"
+    }
 
 
 @pytest.mark.parametrize(
