@@ -268,3 +268,17 @@ def test_a_report_placed_only_by_its_article_joins_the_incident_its_claims_tell(
         view, built = incidents_of([base, other])
         rows = {s.claim.sentence.text[:6]: s.row for s in view.sentences}
         assert built.of(rows["Russia"]).id != built.of(rows["More t"]).id
+
+
+def test_who_struck_joins_the_incident_of_its_article_s_place_without_a_place_of_its_own():
+    # fk-063: whose aircraft struck the Idlib market (12 Jun 2016).
+    view, built = incidents_of([
+        article("a", "alaraby", "Dozens of civilians have been killed after Russian airstrikes targeted a busy market place in rebel-held Idlib northern Syria.", date=D(2016, 6, 12)),
+        article("b", "dailysabah", "Regime jets hit Idlib market. A Syrian regime warplane struck a marketplace in the opposition-held province local civil defense official Leys al-Faris told Anadolu Agency.", date=D(2016, 6, 12)),
+    ])  # fmt: skip
+    rows = {s.claim.sentence.text[:6]: s.row for s in view.sentences}
+    assert built.of(rows["A Syri"]) is not None
+    assert built.of(rows["A Syri"]).id == built.of(rows["Dozens"]).id
+    # How it was done, with no place and no attacker, still tells no incident.
+    _, how = incidents_of([article("c", "trt", "Air strikes continued overnight.")])
+    assert how.incidents == []

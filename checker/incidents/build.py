@@ -57,15 +57,17 @@ class Incidents:
 
 def incident_event(sentence: AnalysedSentence) -> str | None:
     """The kind of incident a sentence reports: the event of its counts ('attack' for people
-    killed or hurt), 'attack' for an attack it tells without a count (who struck, how, a
-    denial), or None when it reports no event or counts over a cumulative window."""
+    killed or hurt), 'attack' for an attack it tells without a count (how or a denial where it
+    names a place; who struck, even where only its article's lead places it: "A Syrian regime
+    warplane struck a marketplace in the opposition-held province"), or None when it reports
+    no event or counts over a cumulative window."""
     claim = sentence.claim
     if claim.window:
         return None  # "since April", "in the past week": a running total, not one incident
     events = sorted({incident_kind(q.event) for q in claim.quantities if q.event})
     if not events:
         told = claim.means or claim.perpetrators or claim.denial
-        return "attack" if told and claim.locations else None
+        return "attack" if told and (claim.locations or claim.perpetrators) else None
     return "attack" if "attack" in events else events[0]
 
 
