@@ -88,11 +88,12 @@ def build_incidents(
     lead = lead_places(sentences)
     keyed = {}
     for sentence in sentences:
-        event = incident_event(sentence)
-        if event is not None:
-            keyed[sentence.row] = PlacedReport(
-                sentence, event, event_days(sentence), *places_of(sentence, lead)
-            )
+        if (event := incident_event(sentence)) is None:
+            continue
+        places, source = places_of(sentence, lead)
+        if source == "none" and not any(q.event for q in sentence.claim.quantities):
+            continue  # who struck, where neither it nor its article says: no incident to join
+        keyed[sentence.row] = PlacedReport(sentence, event, event_days(sentence), places, source)
     building = _Building()
     rows = {_member_key(sentence): sentence.row for sentence in sentences}
     for stored in existing or ():
