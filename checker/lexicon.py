@@ -201,6 +201,11 @@ SUBGROUP_NOUNS: Final = frozenset({
     "protester", "demonstrator", "man", "officer", "pilot", "guard", "adviser", "advisor",
     "commander", "leader", "infant", "baby", "toddler", "newborn", "mother", "wife",
 })  # fmt: skip
+# Fighters of the government's side ("regime fighters", "pro-regime gunmen") are its forces:
+# outlets count the same dead as "soldiers" ("More than 60 Syrian government soldiers").
+GOVERNMENT_SIDE_MODIFIERS: Final = frozenset({
+    "regime", "pro-regime", "government", "pro-government", "army", "pro-assad", "assad",
+})  # fmt: skip
 # Modifier words / bigrams -> category, for generic heads and for "members of X".
 MODIFIER_CATEGORY: Final = {
     "white helmets": "rescuer", "civil defence": "rescuer", "civil defense": "rescuer",

@@ -1,8 +1,6 @@
-"""Typed data that crosses stage boundaries: the vocabulary every stage speaks.
-
-Offsets are character offsets: `Sentence.start/end` index into `Article.text`;
-`Quantity.start/end` index into the sentence's own text.
-"""
+"""Typed data that crosses stage boundaries: the vocabulary every stage speaks. Offsets are
+character offsets: `Sentence.start/end` index into `Article.text`; `Quantity.start/end` index
+into the sentence's own text."""
 
 from __future__ import annotations
 
@@ -167,6 +165,7 @@ class TimeExpression(Frozen):
     text: str
     date: dt.date | None = Field(None, description="resolved against the publication date")
     until: dt.date | None = Field(None, description="a range's last day ('August 2013'): date..")
+    said: bool = Field(False, description="a statement's day ('said Monday'): the event's latest")
 
 
 class Location(Frozen):

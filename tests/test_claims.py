@@ -395,3 +395,23 @@ def test_what_an_attack_hit():
         "Crescent aid convoy near the town of Urum Alkobra near Aleppo."
     )
     assert claim.targets == ["convoy", "hospital"]
+    # fb-010: outlets capitalise the noun too.
+    assert named_quarters("An ammunitions depot blew up in Wadi al-Zahab District.") == {
+        "wadi al-zahab"
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # FA-KES, Al-Alam 1 Jun 2016: the statement's day, not the shelling's.
+        "The Turkish General Staff said in a statement on Wednesday that at least 14 members of "
+        "the terrorist group were killed during the shelling on the city of Aleppo.",
+        "At least 20 people were killed in air strikes on the town a monitoring group said Wednesday.",
+    ],
+)
+def test_a_weekday_a_statement_is_made_on_is_the_statement_s_day(text):
+    (wednesday,) = find_times(text, dt.date(2016, 6, 1))
+    assert (wednesday.date, wednesday.said) == (dt.date(2016, 6, 1), True)
+    (tuesday,) = find_times("Shelling killed 14 fighters on Tuesday.", dt.date(2016, 6, 1))
+    assert (tuesday.date, tuesday.said) == (dt.date(2016, 5, 31), False)

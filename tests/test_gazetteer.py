@@ -24,6 +24,8 @@ from checker.models import Sentence
         ("Madaya", "Medaya", "town", "Rif Dimashq"),
         ("Daraya", "Darayya", "town", "Rif Dimashq"),
         ("Douma", "Douma", "town", "Rif Dimashq"),
+        ("Kfar Zeita", "Kafr Zayta", "town", "Hama"),
+        ("Kfar Batna", "Kafr Batna", "town", "Rif Dimashq"),
         ("Palmyra", "Tadmur", "town", "Homs"),
         ("Deir Ezzor", "Deir ez-Zor", "governorate", "Deir ez-Zor"),
         ("Deir el-Zour", "Deir ez-Zor", "governorate", "Deir ez-Zor"),
@@ -105,3 +107,16 @@ def test_a_broadcaster_named_after_a_town_is_no_place_and_a_city_acting_is_one()
         "18 civilians including 10 children Lebanese TV channel Al-Mayadin reported."
     )
     assert [(place.name, place.level) for place in told.locations] == [("Homs", "town")]
+
+
+def test_a_bare_damascus_covers_its_countryside_and_damascus_city_does_not():
+    # fk-129: outlets name the capital for the Ghouta towns around it.
+    near_capital = claim(
+        "Syrian activists accused President Bashar al-Assads forces of launching a nerve gas "
+        "attack that killed at least 213 people on Wednesday near Damascus."
+    )
+    ghouta_town = claim("Activists said 150 bodies were found in Kafr Batna after the attack.")
+    assert [(p.name, p.level) for p in ghouta_town.locations] == [("Kafr Batna", "town")]
+    assert places_overlap(near_capital, ghouta_town) is True
+    city = claim("Mortar shells fired by rebels killed four people in Damascus city.")
+    assert places_overlap(city, ghouta_town) is False

@@ -256,3 +256,72 @@ def test_rival_claims_of_who_struck_one_market_are_a_contradiction_in_the_report
     (pair,) = [pair for pair in report.pairs if pair.kind == "contradiction"]
     assert {pair.a.text, pair.b.text} == {russian, REGIME_WARPLANE}
     assert "russia vs syrian government" in pair.reason
+
+
+def test_reports_of_the_capital_and_of_a_town_in_its_countryside_are_one_incident():
+    wednesday = D(2013, 8, 21)
+    _, built = incidents_of([
+        article("a", "reuters", "A nerve gas attack killed at least 213 people near Damascus on Wednesday.", date=wednesday),
+        article("b", "arabiya", "Activists said 150 bodies were found in Kafr Batna after a nerve gas attack on Wednesday.", date=wednesday),
+    ])  # fmt: skip
+    (incident,) = built.incidents
+    assert incident.place is not None and incident.place.name == "Kafr Batna"
+
+
+def test_the_day_of_a_statement_bounds_the_event_but_does_not_date_it():
+    wednesday = D(2016, 6, 1)
+    _, built = incidents_of([
+        article("a", "dailysabah", "Turkish shelling killed 14 Daesh terrorists in Aleppo on Tuesday.", date=wednesday),
+        article("b", "alalam", "The Turkish General Staff said in a statement on Wednesday that at least 14 members of the terrorist group were killed during the shelling on the city of Aleppo.", date=wednesday),
+    ])  # fmt: skip
+    (incident,) = built.incidents  # the statement's news cycle holds Tuesday
+    assert (incident.first_day, incident.last_day) == (D(2016, 5, 31), wednesday)
+
+
+def test_a_report_placed_only_by_its_article_joins_the_incident_its_claims_tell():
+    # fb-020: the Turkish article leads with Daraa; its sentence names no place of its own.
+    base = article(
+        "a",
+        "ahram",
+        "More than 60 Syrian government soldiers were killed and dozens of others injured "
+        "Saturday in US-led coalition air strikes on an air base in Deir Ezzor.",
+        date=D(2016, 9, 18),
+    )
+    relayed = article(
+        "b",
+        "trt",
+        "Fighting continued in Daraa on Sunday. Russia has also called for an emergency UN "
+        "Security Council meeting after claiming over 60 regime fighters were killed by the "
+        "US-led airstrikes on Saturday.",
+        date=D(2016, 9, 19),
+        title="Regime barrel bombs hit Daraa",
+    )
+    view, built = incidents_of([base, relayed])
+    rows = {s.claim.sentence.text[:6]: s.row for s in view.sentences}
+    assert built.of(rows["Russia"]).id == built.of(rows["More t"]).id
+    # Another figure, or no attacker named, is another report: it stays with its article.
+    for changed in (
+        "over 40 regime fighters were killed by the US-led airstrikes",
+        "over 60 regime fighters were killed by airstrikes",
+    ):
+        text = relayed.text.replace(
+            "over 60 regime fighters were killed by the US-led airstrikes", changed
+        )
+        other = relayed.model_copy(update={"text": text, "checksum": changed})
+        view, built = incidents_of([base, other])
+        rows = {s.claim.sentence.text[:6]: s.row for s in view.sentences}
+        assert built.of(rows["Russia"]).id != built.of(rows["More t"]).id
+
+
+def test_who_struck_joins_the_incident_of_its_article_s_place_without_a_place_of_its_own():
+    # fk-063: whose aircraft struck the Idlib market (12 Jun 2016).
+    view, built = incidents_of([
+        article("a", "alaraby", "Dozens of civilians have been killed after Russian airstrikes targeted a busy market place in rebel-held Idlib northern Syria.", date=D(2016, 6, 12)),
+        article("b", "dailysabah", "Regime jets hit Idlib market. A Syrian regime warplane struck a marketplace in the opposition-held province local civil defense official Leys al-Faris told Anadolu Agency.", date=D(2016, 6, 12)),
+    ])  # fmt: skip
+    rows = {s.claim.sentence.text[:6]: s.row for s in view.sentences}
+    assert built.of(rows["A Syri"]) is not None
+    assert built.of(rows["A Syri"]).id == built.of(rows["Dozens"]).id
+    # How it was done, with no place and no attacker, still tells no incident.
+    _, how = incidents_of([article("c", "trt", "Air strikes continued overnight.")])
+    assert how.incidents == []

@@ -660,3 +660,26 @@ def test_stated_figure_is_read_and_contained(
     assert quantity.event == "killed"
     assert quantity.low <= figure <= (math.inf if quantity.high is None else quantity.high)
     assert quantity.text == f"{hedge}{figure:,} {noun}"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "focus", "category"),
+    [
+        # fb-020 and fb-033: the government's fighters are counted as its soldiers elsewhere.
+        (
+            "Russia has also called for an emergency UN Security Council meeting after claiming "
+            "over 60 regime fighters were killed by the US-led airstrikes on Saturday.",
+            "over 60 regime fighters",
+            "soldier",
+        ),
+        (
+            "IS said at least 30 pro-regime gunmen were killed.",
+            "at least 30 pro-regime gunmen",
+            "soldier",
+        ),
+        ("Air strikes killed 30 Kurdish fighters.", "30 Kurdish fighters", "fighter"),
+        ("The strike killed 30 anti-regime fighters.", "30 anti-regime fighters", "fighter"),
+    ],
+)
+def test_fighters_of_the_government_side_are_its_soldiers(sentence, focus, category) -> None:
+    assert _focus(sentence, focus).category == category

@@ -331,6 +331,15 @@ CASES = [
         "contradiction",
         id="fk-127-denied",
     ),
+    pytest.param(
+        "A total of 14 Daesh terrorists were killed in northern Syria during an operation by Turkish Armed Forces and the U.S.-led coalition on Tuesday the Turkish military said.",
+        "The Turkish General Staff said in a statement on Wednesday that at least 14 members of the terrorist group were killed during the shelling on the city of Aleppo.",
+        D(2016, 6, 1),
+        D(2016, 6, 1),
+        0.6,
+        "duplicate",
+        id="fa-011-said-on-wednesday-dates-the-statement",
+    ),
 ]
 
 
@@ -364,6 +373,34 @@ def test_different_towns_separate_a_pair():
     verdict = classify_pair(a_claim, b_claim, PairEvidence(similarity=0.8))
     assert verdict.kind == "unrelated"
     assert "different places (atareb vs jisr al-shoghour)" in verdict.reason
+
+
+def test_within_one_incident_a_district_the_gazetteer_does_not_know_lies_in_its_city():
+    # fb-010: the Homs arms depot explosions of Thursday 1 Aug 2013.
+    a_claim, b_claim = claims_of(
+        "At least 40 people including civilians were killed and dozens wounded some seriously when an ammunitions depot blew up in Wadi al-Zahab District after rocket fire the UK-based opposition Syrian Observatory for Human Rights claimed on Thursday.",
+        "Rocket attacks struck government-held districts in the central Syrian city of Homs on Thursday setting off successive explosions in a weapons depot that killed at least 40 people and wounded dozens an opposition group and residents said.",
+        D(2013, 8, 1),
+        D(2013, 8, 1),
+    )
+    apart = classify_pair(a_claim, b_claim, PairEvidence(similarity=0.6))
+    assert apart.kind == "unrelated" and "different places" in apart.reason
+    one = classify_pair(a_claim, b_claim, PairEvidence(similarity=0.6, same_incident=True))
+    assert one.kind == "duplicate"
+    # A town the gazetteer does not know is no quarter of a city it knows.
+    a_claim, b_claim = claims_of(
+        "Cross-border fire from Syria has claimed 21 lives in the border town of Kilis.",
+        "On Tuesday seven civilians were killed by terrorist rocket shells in Aleppo.",
+    )
+    kilis = classify_pair(a_claim, b_claim, PairEvidence(similarity=0.6, same_incident=True))
+    assert kilis.kind == "unrelated"
+    # Two quarters of one city are two strikes even within one incident.
+    a_claim, b_claim = claims_of(
+        "Eight civilians were killed in rocket fire on Salah Eddin neighborhood.",
+        "Eight civilians were killed in rocket fire on al-Hamadaniye neighborhood in Aleppo.",
+    )
+    two = classify_pair(a_claim, b_claim, PairEvidence(similarity=0.8, same_incident=True))
+    assert two.kind == "unrelated"
 
 
 @pytest.mark.parametrize(("a", "b", "a_date", "b_date", "similarity", "kind"), CASES)

@@ -4,9 +4,10 @@ geonames.org), plus the 14 governorates and the names outlets give them.
 
 Outlets transliterate Arabic names their own way ("Jisr al-Shoghour", "Jisr ash Shughur";
 "Deir Ezzor", "Deir al-Zor", "Deir el-Zour"), so names are matched on a spelling key: articles
-dropped, doubled letters single, a final h after a vowel dropped, every vowel the same. A name
-that is both a town and its governorate ("Aleppo", "Idlib") resolves to the governorate, which
-contains the town: the cautious reading, since outlets use it for both.
+dropped, doubled letters single, a final h after a vowel dropped, every vowel the same, "Kfar"
+and "Kefr" the "Kafr" (village) they spell. A name that is both a town and its governorate
+("Aleppo", "Idlib") resolves to the governorate, which contains the town: the cautious
+reading, since outlets use it for both.
 """
 
 from __future__ import annotations
@@ -81,6 +82,7 @@ def spelling_key(name: str) -> str:
         if word in ARTICLES or word in DESCRIPTORS:
             continue
         word = re.sub(r"^[aeiou]([bcdfghjklmnpqrstvwxz])\1", r"\1", word)  # "ezzor": ez-zor
+        word = re.sub(r"^k[aeiou]?f[aeiou]?r$", "kafr", word)  # "Kfar", "Kefr": Kafr, village
         word = re.sub(r"(?<=[aeiou])h$", "", word)
         word = re.sub(r"(.)\1+", r"\1", word)
         word = re.sub(r"(?<=[aeiou])[yw](?![aeiou])", "a", word)  # diphthongs: Shaykh, Zawr
@@ -235,6 +237,24 @@ def most_specific(locations: list[Location]) -> list[Location]:
     return named or locations
 
 
+# Outlets name the capital for the countryside around it ("a nerve gas attack near Damascus",
+# Ghouta's towns "in Damascus"): a bare "Damascus" covers the places of Rif Dimashq too. A
+# city named as one ("Damascus city", a town) does not.
+CAPITAL_COUNTRYSIDE = {"Damascus": "Rif Dimashq"}
+
+
 def within(place: Location, area: Location) -> bool:
-    """Whether `place` is `area` or lies in it (a town in its governorate)."""
-    return place == area or (area.level == "governorate" and place.governorate == area.name)
+    """Whether `place` is `area` or lies in it (a town in its governorate; a place of Rif
+    Dimashq in a bare "Damascus", CAPITAL_COUNTRYSIDE)."""
+    if place == area:
+        return True
+    if area.level != "governorate":
+        return False
+    return place.governorate in (area.name, CAPITAL_COUNTRYSIDE.get(area.name))
+
+
+def region(place: Location) -> str:
+    """The area whose places may lie in one another: the governorate, Rif Dimashq with the
+    capital it surrounds (CAPITAL_COUNTRYSIDE)."""
+    capitals = {countryside: capital for capital, countryside in CAPITAL_COUNTRYSIDE.items()}
+    return capitals.get(place.governorate, place.governorate)

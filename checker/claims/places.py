@@ -20,7 +20,9 @@ PLACE_BEFORE_NOUN_RE = re.compile(
     rf"(?P<name>{_NAME})\s+(?:city|town|village|district|province|neighbou?rhoods?|countryside|governorate|square|crossing)\b"
 )
 # A part of a town named by what it is: "al-Hamadaniye neighborhood", "the village of Oweijel".
-_QUARTER_NOUN = r"(?:neighbou?rhoods?|district|quarter|village)"
+_QUARTER_NOUN = (
+    r"(?:[Nn]eighbou?rhoods?|[Dd]istrict|[Qq]uarter|[Vv]illage)"  # "Wadi al-Zahab District"
+)
 QUARTER_RES = (
     re.compile(rf"(?P<name>{_NAME})\s+{_QUARTER_NOUN}\b"),
     re.compile(rf"\b{_QUARTER_NOUN}\s+of\s+(?:the\s+)?(?P<name>{_NAME})"),

@@ -9,9 +9,12 @@ import re
 import checker.lexicon as lx
 from checker.models import TimeExpression
 
-# "said on Sunday": the day of the statement, not of the event.
+# "said on Sunday", "said in a statement on Wednesday": the day of the statement, which bounds
+# the event (on or before it) but does not date it.
 REPORTING_BEFORE_RE = re.compile(
-    r"\b(said|says|reported|announced|told \w+(?: \w+)?|stated|added|issued|published)\s+(?:late\s+|early\s+)?(?:on\s+)?$",
+    r"\b(said|says|reported|announced|told \w+(?: \w+)?|stated|added|issued|published)"
+    r"(?:\s+in\s+(?:a|its|their|his|her)\s+(?:\w+\s+)?(?:statement|report|briefing))?"
+    r"\s+(?:late\s+|early\s+)?(?:on\s+)?$",
     re.I,
 )
 WEEKDAY_RE = re.compile(r"\b(" + "|".join(lx.WEEKDAYS) + r")s?\b", re.I)
@@ -63,11 +66,11 @@ def find_times(text: str, published: dt.date | None) -> list[TimeExpression]:
     """Weekdays, relative days and calendar dates, resolved against `published`."""
     found: list[tuple[int, TimeExpression]] = []
     for match in WEEKDAY_RE.finditer(text):
-        if REPORTING_BEFORE_RE.search(text[max(0, match.start() - 40) : match.start()]):
-            continue
+        said = REPORTING_BEFORE_RE.search(text[max(0, match.start() - 60) : match.start()])
         day = lx.WEEKDAYS.index(match.group(1).lower())
+        resolved = _last_weekday(published, day)
         found.append(
-            (match.start(), TimeExpression(text=match.group(0), date=_last_weekday(published, day)))
+            (match.start(), TimeExpression(text=match.group(0), date=resolved, said=bool(said)))
         )
     for match in RELATIVE_DAY_RE.finditer(text):
         offset = 1 if match.group(1).lower() == "yesterday" else 0

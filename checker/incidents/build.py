@@ -21,15 +21,22 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 import checker.lexicon as lx
-from checker.incidents.fitting import OpenIncident, fit, one_day, wide
+from checker.claims.gazetteer import region
+from checker.incidents.fitting import (
+    OpenIncident,
+    PlacedReport,
+    fit,
+    one_day,
+    states_figure,
+    told_alike,
+    wide,
+)
 from checker.incidents.models import Incident
 from checker.incidents.when import DatedBy, DayRange, event_days
-from checker.incidents.where import PlaceSource, lead_places, places_meet, places_of
-from checker.models import AnalysedSentence, Location
-from checker.quantities import same_stated_figure
+from checker.incidents.where import lead_places, places_meet, places_of
+from checker.models import AnalysedSentence
 from checker.store.incident_file import StoredIncident
 
 
@@ -49,27 +56,19 @@ class Incidents:
         return self._by_id[found] if found is not None else None
 
 
-class _Report(NamedTuple):
-    """A sentence that reports an event, with what places it: when, where, and whence the place."""
-
-    sentence: AnalysedSentence
-    event: str
-    days: DayRange | None
-    places: list[Location]
-    source: PlaceSource
-
-
 def incident_event(sentence: AnalysedSentence) -> str | None:
     """The kind of incident a sentence reports: the event of its counts ('attack' for people
-    killed or hurt), 'attack' for an attack it tells without a count (who struck, how, a
-    denial), or None when it reports no event or counts over a cumulative window."""
+    killed or hurt), 'attack' for an attack it tells without a count (how or a denial where it
+    names a place; who struck, even where only its article's lead places it: "A Syrian regime
+    warplane struck a marketplace in the opposition-held province"), or None when it reports
+    no event or counts over a cumulative window."""
     claim = sentence.claim
     if claim.window:
         return None  # "since April", "in the past week": a running total, not one incident
     events = sorted({incident_kind(q.event) for q in claim.quantities if q.event})
     if not events:
         told = claim.means or claim.perpetrators or claim.denial
-        return "attack" if told and claim.locations else None
+        return "attack" if told and (claim.locations or claim.perpetrators) else None
     return "attack" if "attack" in events else events[0]
 
 
@@ -101,12 +100,15 @@ def build_incidents(
     keyed, claims = {}, []
     for sentence in sentences:
         event = incident_event(sentence) or ("attack" if tells_who(sentence) else None)
-        if event is not None:
-            report = _Report(sentence, event, event_days(sentence), *places_of(sentence, lead))
-            if incident_event(sentence) is not None:
-                keyed[sentence.row] = report
-            elif report.source == "article":
-                claims.append(report)
+        if event is None:
+            continue
+        places, source = places_of(sentence, lead)
+        report = PlacedReport(sentence, event, event_days(sentence), places, source)
+        counted = any(q.event for q in sentence.claim.quantities)
+        if incident_event(sentence) is not None and (source == "sentence" or counted):
+            keyed[sentence.row] = report
+        elif source == "article":
+            claims.append(report)  # who did it or did not, placed by its article alone
     building = _Building()
     rows = {_member_key(sentence): sentence.row for sentence in sentences}
     for stored in existing or ():
@@ -144,69 +146,60 @@ def _member_key(sentence: AnalysedSentence) -> tuple[str, str, int]:
     return (sentence.article.id, sentence.article.checksum, sentence.claim.sentence.index)
 
 
-def _place(report: _Report, built: _Building) -> None:
+def _place(report: PlacedReport, built: _Building) -> None:
     """Join the report to the incident it fits best, or open a new one."""
     home, keys = _home_and_keys(report)
     fitting = [
-        (how, incident)
+        (score, incident)
         for key in keys
         for incident in built.buckets[(report.event, key)]
-        if (how := fit(incident, report.sentence, report.days, report.places, home)) is not None
+        if (score := fit(incident, report.sentence, report.days, report.places, home)) is not None
     ]
     if wide(report.days):
         # "An earlier attack in July left 270 dead": a background report dated by its month
         # joins the one incident of its month whose reports give its figure (a month holds
         # many attacks; "in January another attack killed 70" is none of January's tolls of 8),
         # and opens none when several do; one that gives no figure, the one that fits.
-        fitting = [(how, incident) for how, incident in fitting if not wide(incident.days)]
+        fitting = [(score, incident) for score, incident in fitting if not wide(incident.days)]
         if report.sentence.claim.quantities:
             fitting = [
-                item for item in fitting if _states_figure(item[1], report.sentence, strict=True)
-            ] or [item for item in fitting if _states_figure(item[1], report.sentence)]
+                item for item in fitting if states_figure(item[1], report.sentence, strict=True)
+            ] or [item for item in fitting if states_figure(item[1], report.sentence)]
         if len({id(incident) for _, incident in fitting}) != 1:
             fitting = []
     if fitting:
         _join(min(fitting, key=lambda item: item[0])[1], report)
+        return
+    # Placed only by its article (or not at all): the one incident its claims tell alike.
+    alike = [
+        incident
+        for incident in built.opened
+        if incident.event == report.event and told_alike(incident, report)
+    ]
+    if len(alike) == 1:
+        _join(alike[0], report)
     else:
         _open(report, built)
 
 
-def _attach(report: _Report, built: _Building) -> None:
-    """A claim of who attacked that only its article's lead places joins the incident it fits
-    best, to be compared with the other outlets' claims; it opens none, and leaves the
-    incident's days and place as its counts and own places made them."""
+def _attach(report: PlacedReport, built: _Building) -> None:
+    """A claim of who attacked or did not that only its article's lead places joins the
+    incident it fits best, to be compared with the other outlets' claims; it opens none, and
+    leaves the incident's days and place as its counts and own places made them."""
     home, keys = _home_and_keys(report)
     fitting = [
-        (how, incident)
+        (score, incident)
         for key in keys
         for incident in built.buckets[(report.event, key)]
-        if (how := fit(incident, report.sentence, report.days, report.places, home)) is not None
+        if (score := fit(incident, report.sentence, report.days, report.places, home)) is not None
     ]
     if fitting:
         min(fitting, key=lambda item: item[0])[1].members.append(report.sentence)
 
 
-def _states_figure(
-    incident: OpenIncident, sentence: AnalysedSentence, *, strict: bool = False
-) -> bool:
-    """Whether a report of the incident gives one of the sentence's figures for the same event
-    ("270 soldiers were killed", "left 270 people dead"); `strict`: of the same counted thing."""
-    return any(
-        mine.event == theirs.event
-        and (
-            same_stated_figure(mine, theirs)
-            if strict
-            else mine.value is not None and mine.value == theirs.value
-        )
-        for member in incident.members
-        for theirs in member.claim.quantities
-        for mine in sentence.claim.quantities
-    )
-
-
 @dataclass
 class _Building:
-    """The incidents opened so far, and each (event, governorate or article) to its incidents."""
+    """The incidents opened so far, and each (event, region or article) to its incidents."""
 
     buckets: dict[tuple[str, str], list[OpenIncident]] = field(
         default_factory=lambda: defaultdict(list)
@@ -214,15 +207,15 @@ class _Building:
     opened: list[OpenIncident] = field(default_factory=list)
 
 
-def _home_and_keys(report: _Report) -> tuple[str | None, list[str]]:
+def _home_and_keys(report: PlacedReport) -> tuple[str | None, list[str]]:
     """The article an unplaced or undated report stays in (None when placed and dated), and the
-    keys it looks up incidents by: its governorates, or that article."""
+    keys it looks up incidents by: its governorates' regions, or that article."""
     places = report.places
     home = None if places and report.days is not None else report.sentence.article.id
-    return home, sorted({place.governorate for place in places} if home is None else {home})
+    return home, sorted({region(place) for place in places} if home is None else {home})
 
 
-def _open(report: _Report, built: _Building) -> OpenIncident:
+def _open(report: PlacedReport, built: _Building) -> OpenIncident:
     """A new incident whose first report is `report`."""
     home, keys = _home_and_keys(report)
     event, days, places = report.event, report.days, report.places
@@ -243,7 +236,7 @@ def _add(incident: OpenIncident, sentence: AnalysedSentence) -> None:
     incident.members.append(sentence)
 
 
-def _join(incident: OpenIncident, report: _Report) -> None:
+def _join(incident: OpenIncident, report: PlacedReport) -> None:
     """Add a report to the incident: its span widens, its place narrows from a governorate to
     the town a report names."""
     _add(incident, report.sentence)

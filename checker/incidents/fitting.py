@@ -1,15 +1,18 @@
-"""Whether a report fits an incident being built (incidents/build.py): days that meet, within
-MAX_SPAN, places that meet and means compatible with the incident's first report."""
+"""Whether a report fits an incident being built, and how well: the same kind of event,
+compatible means, places that meet (a town, or the governorate holding it) and days that
+meet without the incident growing past MAX_SPAN (incidents/build.py places the reports)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from checker.claims.means import means_compatible
 from checker.incidents.when import DayRange, days_meet
 from checker.incidents.where import PlaceSource, places_meet
 from checker.models import AnalysedSentence, Location
+from checker.quantities import same_stated_figure
 
 # Days the words of two reports give must meet exactly (Monday's raid and Tuesday's are two
 # incidents, GUIDELINES step 1); an undated report already spans its news cycle (two days).
@@ -30,9 +33,38 @@ class OpenIncident:
     means: set[str]  # every means its reports name (shown)
     home: str | None  # the article of an unplaced or undated incident: it joins nothing else
     text_days: DayRange | None = None  # the day its reports' own words give, if any
-    anchor_means: list[str] = field(default_factory=list)  # the first report's means: the test
+    # the first report's means: the ones a joining report's must be compatible with
+    anchor_means: list[str] = field(default_factory=list)
     members: list[AnalysedSentence] = field(default_factory=list)
     id: str | None = None  # kept from a saved index: an incident's id never changes
+
+
+class PlacedReport(NamedTuple):
+    """A sentence that reports an event, with what places it: when, where, and whence the place."""
+
+    sentence: AnalysedSentence
+    event: str
+    days: DayRange | None
+    places: list[Location]
+    source: PlaceSource
+
+
+def states_figure(
+    incident: OpenIncident, sentence: AnalysedSentence, *, strict: bool = False
+) -> bool:
+    """Whether a report of the incident gives one of the sentence's figures for the same event
+    ("270 soldiers were killed", "left 270 people dead"); `strict`: of the same counted thing."""
+    return any(
+        mine.event == theirs.event
+        and (
+            same_stated_figure(mine, theirs)
+            if strict
+            else mine.value is not None and mine.value == theirs.value
+        )
+        for member in incident.members
+        for theirs in member.claim.quantities
+        for mine in sentence.claim.quantities
+    )
 
 
 def wide(days: DayRange | None) -> bool:
@@ -85,3 +117,30 @@ def fit(
     # An undated report tells the news of its day more often than of the day before.
     nearest = abs((days.last - told.last).days) if told is not None else MAX_SPAN.days + 1
     return (outside, nearest, span.days)
+
+
+def told_alike(incident: OpenIncident, report: PlacedReport) -> bool:
+    """Whether a report that names no place of its own ("over 60 regime fighters were killed
+    by the US-led airstrikes on Saturday", its article leading with another town) tells the
+    incident all the same: its words date it to the day the incident's reports give, its means
+    are compatible, and one report of the incident gives its figure for the same event and
+    blames the same attacker. Its article's lead place is then not where it happened."""
+    claim = report.sentence.claim
+    if report.source == "sentence" or incident.home is not None or not claim.perpetrators:
+        return False
+    if incident.text_days is None or not one_day(report.days):
+        return False
+    assert report.days is not None
+    if not days_meet(report.days, incident.text_days, slack=DAY_SLACK):
+        return False
+    if not means_compatible(incident.anchor_means, claim.means):
+        return False
+    return any(
+        set(claim.perpetrators) & set(member.claim.perpetrators)
+        and any(
+            mine.event == theirs.event and mine.value is not None and mine.value == theirs.value
+            for mine in claim.quantities
+            for theirs in member.claim.quantities
+        )
+        for member in incident.members
+    )

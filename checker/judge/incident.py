@@ -10,7 +10,7 @@ import checker.lexicon as lx
 from checker.claims import held_sides
 from checker.claims.gazetteer import towns
 from checker.claims.means import means_compatible
-from checker.judge.places import places_overlap, same_place, specific_places
+from checker.judge.places import below_gazetteer, places_overlap, same_place, specific_places
 from checker.models import Claim
 
 # A report's undated sentence tells the news of its day or the day before; an event pinned
@@ -44,8 +44,11 @@ def different_event(
     same_article: bool,
     a_date: dt.date | None,
     b_date: dt.date | None,
+    same_incident: bool | None = None,
 ) -> str | None:
-    """Different days, dates, places or scope: another incident whatever is compared."""
+    """Different days, dates, places or scope: another incident whatever is compared. Within
+    one incident (`same_incident`) a name the gazetteer does not know ("Wadi al-Zahab
+    district") against a place it does ("Homs") is a part of that place, not another one."""
     a_days = _weekdays(a)
     b_days = _weekdays(b)
     if a_days and b_days and not a_days & b_days:
@@ -66,7 +69,8 @@ def different_event(
         return told_later
     a_places = specific_places(a.places)
     b_places = specific_places(b.places)
-    if not same_article and places_overlap(a, b) is False:
+    below = same_incident is True and below_gazetteer(a, b)
+    if not same_article and not below and places_overlap(a, b) is False:
         only_a, only_b = a_places - b_places, b_places - a_places
         return (
             f"different places ({', '.join(sorted(only_a or a_places))} vs "
@@ -104,12 +108,16 @@ def _after_publication(
 
 
 def event_dates(claim: Claim) -> set[dt.date]:
-    """Resolved calendar dates and weekdays; 'today'/'yesterday' lean on publication dates,
-    which are too often wrong in real corpora to separate incidents on their own."""
+    """Resolved calendar dates and weekdays of the event ('said on Wednesday' dates a statement,
+    not the event); 'today'/'yesterday' lean on publication dates, which are too often wrong in
+    real corpora to separate incidents on their own."""
     return {
         t.date
         for t in claim.times
-        if t.date is not None and t.until is None and t.text.lower() not in lx.RELATIVE_DAY_WORDS
+        if t.date is not None
+        and t.until is None
+        and not t.said
+        and t.text.lower() not in lx.RELATIVE_DAY_WORDS
     }
 
 
@@ -132,7 +140,12 @@ def _earlier_than_news_cycle(
     Revised tolls and cumulative windows look back on purpose and are left alone."""
     if pinned_date is None or undated_date is None or abs((pinned_date - undated_date).days) > 1:
         return None
-    if undated.times or pinned.toll_update or undated.toll_update or pinned.window:
+    if (
+        any(not t.said for t in undated.times)
+        or pinned.toll_update
+        or undated.toll_update
+        or pinned.window
+    ):
         return None
     pinned_days = event_dates(pinned)
     cycle_start = min(pinned_date, undated_date)
@@ -160,7 +173,9 @@ def _coordinated_extra_place(
 
 def _weekdays(claim: Claim) -> set[str]:
     return {
-        t.text.lower().rstrip("s") for t in claim.times if t.text.lower().rstrip("s") in lx.WEEKDAYS
+        t.text.lower().rstrip("s")
+        for t in claim.times
+        if not t.said and t.text.lower().rstrip("s") in lx.WEEKDAYS
     }
 
 

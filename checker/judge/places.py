@@ -90,3 +90,14 @@ def places_overlap(a: Claim, b: Claim, *, hierarchy: bool = True) -> bool | None
         return False
     a_most, b_most = most_specific(a.locations), most_specific(b.locations)
     return any(within(x, y) or within(y, x) for x in a_most for y in b_most)
+
+
+def below_gazetteer(a: Claim, b: Claim) -> bool:
+    """Whether one sentence names a quarter the gazetteer does not know ("Wadi al-Zahab
+    District", "the neighbourhood of Salihiah") and no place it knows, and the other only
+    places it knows ("Homs"), with no two different quarters named: within one incident the
+    quarter may lie in the town. Other unknown names (a Turkish border town) still differ."""
+    if bool(a.locations) == bool(b.locations) or _different_quarters(a, b):
+        return False
+    unknown = b if a.locations else a
+    return bool(named_quarters(unknown.sentence.text))

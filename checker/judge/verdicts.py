@@ -38,6 +38,18 @@ from checker.quantities import match_quantities
 RELATED_SIMILARITY = 0.25
 
 
+def _event_gap(a: Claim, b: Claim, evidence: PairEvidence) -> str | None:
+    """Different days, dates, places or scope (judge/incident.py), on the pair's evidence."""
+    return different_event(
+        a,
+        b,
+        same_article=evidence.same_article,
+        a_date=evidence.a_date,
+        b_date=evidence.b_date,
+        same_incident=evidence.same_incident,
+    )
+
+
 def classify_pair(a: Claim, b: Claim, evidence: PairEvidence) -> Verdict:
     """Classify two sentences' claims (a from one report, b from another) on `evidence`
     (judge/evidence.py: similarity, dates, one article, and what the models read).
@@ -48,9 +60,7 @@ def classify_pair(a: Claim, b: Claim, evidence: PairEvidence) -> Verdict:
     not separate them.
     """
     similarity = evidence.similarity
-    event_gap = different_event(
-        a, b, same_article=evidence.same_article, a_date=evidence.a_date, b_date=evidence.b_date
-    )
+    event_gap = _event_gap(a, b, evidence)
     # Soft gaps (a cumulative window on one side, a day pinned before the other's news cycle)
     # separate disagreeing figures; one figure repeated word for word is still one report.
     soft_gap = different_windows(a, b) or news_cycle_gap(a, b, evidence.a_date, evidence.b_date)

@@ -144,7 +144,10 @@ def _read_complement(
 def _category(counted: str, modifiers: list[str], complement: list[str]) -> str:
     """Coarse class of the counted noun; a generic head ("members") takes its modifiers'."""
     if counted not in lx.GENERIC_HEADS:
-        return lx.CATEGORY.get(counted, "")  # an unknown head keeps "": "Kurdish ministries"
+        category = lx.CATEGORY.get(counted, "")  # an unknown head keeps "": "Kurdish ministries"
+        if category == "fighter" and lx.GOVERNMENT_SIDE_MODIFIERS & {m.lower() for m in modifiers}:
+            return "soldier"  # "regime fighters", "pro-regime gunmen": the government's forces
+        return category
     keys = []
     for n, word in enumerate(complement):  # "members of [the White Helmets]"
         keys += [" ".join(complement[n : n + 2]), word, _lemma(word)]
