@@ -146,15 +146,22 @@ def _member_key(sentence: AnalysedSentence) -> tuple[str, str, int]:
     return (sentence.article.id, sentence.article.checksum, sentence.claim.sentence.index)
 
 
-def _place(report: PlacedReport, built: _Building) -> None:
-    """Join the report to the incident it fits best, or open a new one."""
+def _fitting(
+    report: PlacedReport, built: _Building
+) -> list[tuple[tuple[int, int, int], OpenIncident]]:
+    """The incidents of the report's event and region (or article) it fits, with how well."""
     home, keys = _home_and_keys(report)
-    fitting = [
+    return [
         (score, incident)
         for key in keys
         for incident in built.buckets[(report.event, key)]
         if (score := fit(incident, report.sentence, report.days, report.places, home)) is not None
     ]
+
+
+def _place(report: PlacedReport, built: _Building) -> None:
+    """Join the report to the incident it fits best, or open a new one."""
+    fitting = _fitting(report, built)
     if wide(report.days):
         # "An earlier attack in July left 270 dead": a background report dated by its month
         # joins the one incident of its month whose reports give its figure (a month holds
@@ -186,13 +193,7 @@ def _attach(report: PlacedReport, built: _Building) -> None:
     """A claim of who attacked or did not that only its article's lead places joins the
     incident it fits best, to be compared with the other outlets' claims; it opens none, and
     leaves the incident's days and place as its counts and own places made them."""
-    home, keys = _home_and_keys(report)
-    fitting = [
-        (score, incident)
-        for key in keys
-        for incident in built.buckets[(report.event, key)]
-        if (score := fit(incident, report.sentence, report.days, report.places, home)) is not None
-    ]
+    fitting = _fitting(report, built)
     if fitting:
         min(fitting, key=lambda item: item[0])[1].members.append(report.sentence)
 
