@@ -241,6 +241,7 @@ def most_specific(locations: list[Location]) -> list[Location]:
 # Ghouta's towns "in Damascus"): a bare "Damascus" covers the places of Rif Dimashq too. A
 # city named as one ("Damascus city", a town) does not.
 CAPITAL_COUNTRYSIDE = {"Damascus": "Rif Dimashq"}
+_CAPITAL_OF = {countryside: capital for capital, countryside in CAPITAL_COUNTRYSIDE.items()}
 
 
 def within(place: Location, area: Location) -> bool:
@@ -256,5 +257,4 @@ def within(place: Location, area: Location) -> bool:
 def region(place: Location) -> str:
     """The area whose places may lie in one another: the governorate, Rif Dimashq with the
     capital it surrounds (CAPITAL_COUNTRYSIDE)."""
-    capitals = {countryside: capital for capital, countryside in CAPITAL_COUNTRYSIDE.items()}
-    return capitals.get(place.governorate, place.governorate)
+    return _CAPITAL_OF.get(place.governorate, place.governorate)

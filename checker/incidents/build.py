@@ -99,13 +99,14 @@ def build_incidents(
     lead = lead_places(sentences)
     keyed, claims = {}, []
     for sentence in sentences:
-        event = incident_event(sentence) or ("attack" if tells_who(sentence) else None)
+        own_event = incident_event(sentence)
+        event = own_event or ("attack" if tells_who(sentence) else None)
         if event is None:
             continue
         places, source = places_of(sentence, lead)
         report = PlacedReport(sentence, event, event_days(sentence), places, source)
         counted = any(q.event for q in sentence.claim.quantities)
-        if incident_event(sentence) is not None and (source == "sentence" or counted):
+        if own_event is not None and (source == "sentence" or counted):
             keyed[sentence.row] = report
         elif source == "article":
             claims.append(report)  # who did it or did not, placed by its article alone

@@ -54,6 +54,11 @@ def states_figure(
 ) -> bool:
     """Whether a report of the incident gives one of the sentence's figures for the same event
     ("270 soldiers were killed", "left 270 people dead"); `strict`: of the same counted thing."""
+    return any(_gives_figure(member, sentence, strict=strict) for member in incident.members)
+
+
+def _gives_figure(member: AnalysedSentence, sentence: AnalysedSentence, *, strict: bool) -> bool:
+    """Whether `member` gives one of the sentence's figures for the same event (states_figure)."""
     return any(
         mine.event == theirs.event
         and (
@@ -61,7 +66,6 @@ def states_figure(
             if strict
             else mine.value is not None and mine.value == theirs.value
         )
-        for member in incident.members
         for theirs in member.claim.quantities
         for mine in sentence.claim.quantities
     )
@@ -137,10 +141,6 @@ def told_alike(incident: OpenIncident, report: PlacedReport) -> bool:
         return False
     return any(
         set(claim.perpetrators) & set(member.claim.perpetrators)
-        and any(
-            mine.event == theirs.event and mine.value is not None and mine.value == theirs.value
-            for mine in claim.quantities
-            for theirs in member.claim.quantities
-        )
+        and _gives_figure(member, report.sentence, strict=False)
         for member in incident.members
     )

@@ -75,18 +75,24 @@ def release_freed_memory() -> bool:
     encoding FA-KES's 9,263 sentences in calls of 1,000 (as a corpus analysed in batches is),
     memory grew by ~35 KB per sentence although each vector is 1.5 KB (0.75 → 1.05 GB); trimmed
     after each call it stayed at 0.6 GB. Elsewhere (macOS, musl) there is no malloc_trim."""
+    trim = _malloc_trim()
+    if trim is None:
+        return False
+    trim(0)
+    return True
+
+
+@lru_cache(maxsize=1)
+def _malloc_trim() -> Any:
+    """glibc's malloc_trim, looked up once (finding the C library runs a subprocess), or None."""
     import ctypes
     import ctypes.util
 
     name = ctypes.util.find_library("c")
     try:
-        trim = ctypes.CDLL(name).malloc_trim if name else None
+        return ctypes.CDLL(name).malloc_trim if name else None
     except (OSError, AttributeError):
-        return False
-    if trim is None:
-        return False
-    trim(0)
-    return True
+        return None
 
 
 class SentenceTransformerEmbedder:
