@@ -427,6 +427,13 @@ CURRENCY_WORDS: Final = frozenset({
 # Suffixes fused to a figure that still make it a count ("30km"); any other suffix
 # ("2nd", "$134M", "F16") makes it an ordinal, an amount or a code.
 FUSED_UNITS: Final = frozenset({"km", "kms", "mi"})
+# A figure a toll is said it may reach is a projection, not a figure of the event ("the death
+# toll could reach as many as 200", "is expected to rise to 50"; GUIDELINES: dev fk-132).
+PROJECTION_VERBS: Final = frozenset({"reach", "rise", "climb", "hit", "exceed", "top", "surpass"})
+PROJECTION_MODALS: Final = frozenset({
+    "could", "may", "might", "would", "will", "expected", "likely", "feared", "set",
+})  # fmt: skip
+PROJECTION_REACH: Final = 3  # "could [well] reach", "is expected to rise to": modal to verb
 
 # --- places ----------------------------------------------------------------------------------
 
