@@ -529,6 +529,8 @@ SEVERAL_DAYS: Final = (
 # Outlets place one attack by its town or by its province ("a gas attack in Idlib province"),
 # so a governorate alone is no wider scope; words that sum a province's or the country's
 # attacks are ("strikes across rebel-held Idlib province", "towns across the country").
+# A sum over the whole country, which any named place is a part of.
+COUNTRY_WIDE: Final = r"\bacross (?:the (?:[\w-]+ )?country|syria)\b|\bnationwide\b"
 SUMMED_PLACES: Final = (
     r"\b(?:across|throughout|all over) (?:the )?(?:rebel-held |regime-held |opposition-held "
     r"|government-held |northern |southern |eastern |western )?\w+|\bin and around\b"

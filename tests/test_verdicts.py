@@ -362,6 +362,26 @@ CASES = [
         "duplicate",
         id="fakes-restated-figure-pairs-before-a-closer-event",
     ),
+    # FA-KES (precision sample 6495ae69): one town of Daraa against a sum across the country.
+    pytest.param(
+        "Syrian government air strikes on opposition-held towns across the country killed at least 32 people on Monday and wounded dozens more a monitoring group said.",
+        "In Jassem in the southern province of Daraa 16 civilians were killed in four air strikes while 25 were wounded said the Syrian Observatory for Human Rights.",
+        D(2015, 2, 2),
+        D(2015, 2, 2),
+        0.6,
+        "unrelated",
+        id="fakes-one-town-vs-a-sum-across-the-country",
+    ),
+    # A town's toll above a country-wide sum is no part of it: the two disagree.
+    pytest.param(
+        "Syrian government air strikes on opposition-held towns across the country killed at least five people on Monday a monitoring group said.",
+        "In Jassem in the southern province of Daraa 16 civilians were killed in four air strikes said the Syrian Observatory for Human Rights.",
+        D(2015, 2, 2),
+        D(2015, 2, 2),
+        0.6,
+        "divergent",
+        id="town-toll-above-a-country-wide-floor-is-judged",
+    ),
 ]
 
 
