@@ -427,6 +427,13 @@ CURRENCY_WORDS: Final = frozenset({
 # Suffixes fused to a figure that still make it a count ("30km"); any other suffix
 # ("2nd", "$134M", "F16") makes it an ordinal, an amount or a code.
 FUSED_UNITS: Final = frozenset({"km", "kms", "mi"})
+# A figure a toll is said it may reach is a projection, not a figure of the event ("the death
+# toll could reach as many as 200", "is expected to rise to 50"; GUIDELINES: dev fk-132).
+PROJECTION_VERBS: Final = frozenset({"reach", "rise", "climb", "hit", "exceed", "top", "surpass"})
+PROJECTION_MODALS: Final = frozenset({
+    "could", "may", "might", "would", "will", "expected", "likely", "feared", "set",
+})  # fmt: skip
+PROJECTION_REACH: Final = 3  # "could [well] reach", "is expected to rise to": modal to verb
 
 # --- places ----------------------------------------------------------------------------------
 
@@ -522,6 +529,8 @@ SEVERAL_DAYS: Final = (
 # Outlets place one attack by its town or by its province ("a gas attack in Idlib province"),
 # so a governorate alone is no wider scope; words that sum a province's or the country's
 # attacks are ("strikes across rebel-held Idlib province", "towns across the country").
+# A sum over the whole country, which any named place is a part of.
+COUNTRY_WIDE: Final = r"\bacross (?:the (?:[\w-]+ )?country|syria)\b|\bnationwide\b"
 SUMMED_PLACES: Final = (
     r"\b(?:across|throughout|all over) (?:the )?(?:rebel-held |regime-held |opposition-held "
     r"|government-held |northern |southern |eastern |western )?\w+|\bin and around\b"

@@ -340,6 +340,48 @@ CASES = [
         "duplicate",
         id="fa-011-said-on-wednesday-dates-the-statement",
     ),
+    # FA-KES: a bare "kills 19" may count the jihadists too; the civilians the other sentence
+    # counts apart from its jihadists are not its rival (precision sample 517c4ed3).
+    pytest.param(
+        "Syrian air strikes on ISIL-controlled Raqqa kills 19.",
+        "On Sunday regime planes killed 31 jihadists and eight civilians in an unprecedented wave of aerial bombardment against the group in its Raqa bastion.",
+        D(2014, 8, 17),
+        D(2014, 8, 18),
+        0.6,
+        "unrelated",
+        id="fakes-bare-toll-vs-civilians-set-apart-from-jihadists",
+    ),
+    # FA-KES: both restate "up to 80" at Mayadin; the 40 killed around Abu Kamal are another
+    # count, not a rival of the 80 (precision sample 26ea4de3).
+    pytest.param(
+        "A command post of the terrorists and up to 80 fighters including nine natives of the Northern Caucasus were destroyed in the area of Mayadeen the ministry said adding some 40 ISIS fighters were killed around the town of Abu Kamal.",
+        '"After additional reconnaissance and confirmation of the objectives by the Russian command in Syria we planned an operation to destroy Daesh command posts manpower and armored vehicles of in this area by the missile and airstrikes In the area of the city of Al Mayadin we destroyed a terrorist command post and up to 80 militants including 9 natives from the North Caucasus.',
+        D(2017, 10, 7),
+        D(2017, 10, 7),
+        0.7,
+        "duplicate",
+        id="fakes-restated-figure-pairs-before-a-closer-event",
+    ),
+    # FA-KES (precision sample 6495ae69): one town of Daraa against a sum across the country.
+    pytest.param(
+        "Syrian government air strikes on opposition-held towns across the country killed at least 32 people on Monday and wounded dozens more a monitoring group said.",
+        "In Jassem in the southern province of Daraa 16 civilians were killed in four air strikes while 25 were wounded said the Syrian Observatory for Human Rights.",
+        D(2015, 2, 2),
+        D(2015, 2, 2),
+        0.6,
+        "unrelated",
+        id="fakes-one-town-vs-a-sum-across-the-country",
+    ),
+    # A town's toll above a country-wide sum is no part of it: the two disagree.
+    pytest.param(
+        "Syrian government air strikes on opposition-held towns across the country killed at least five people on Monday a monitoring group said.",
+        "In Jassem in the southern province of Daraa 16 civilians were killed in four air strikes said the Syrian Observatory for Human Rights.",
+        D(2015, 2, 2),
+        D(2015, 2, 2),
+        0.6,
+        "divergent",
+        id="town-toll-above-a-country-wide-floor-is-judged",
+    ),
 ]
 
 

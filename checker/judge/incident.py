@@ -8,10 +8,11 @@ import re
 
 import checker.lexicon as lx
 from checker.claims import held_sides
-from checker.claims.gazetteer import towns
+from checker.claims.gazetteer import most_specific, towns
 from checker.claims.means import means_compatible
 from checker.judge.places import below_gazetteer, places_overlap, same_place, specific_places
-from checker.models import Claim
+from checker.models import Claim, Quantity
+from checker.quantities.match import point
 
 # A report's undated sentence tells the news of its day or the day before; an event pinned
 # this many days before both reports of one news cycle is an earlier incident.
@@ -197,10 +198,23 @@ SEVERAL_DAYS_RE = re.compile(lx.SEVERAL_DAYS, re.IGNORECASE)
 SUMMED_PLACES_RE = re.compile(lx.SUMMED_PLACES, re.IGNORECASE)
 
 
-def different_scope(a: Claim, b: Claim) -> str | None:
+COUNTRY_WIDE_RE = re.compile(lx.COUNTRY_WIDE, re.IGNORECASE)
+
+
+def different_scope(
+    a: Claim, b: Claim, compared: tuple[Quantity, Quantity] | None = None
+) -> str | None:
     """One town's toll against a sum over a province or the country, or one day's against
     several days': figures of a part and a whole disagree without contradicting (GUIDELINES
-    step 1). Only disagreeing figures are held to it; agreeing ones still agree."""
+    step 1). Only disagreeing figures are held to it; agreeing ones still agree. With the
+    `compared` figures (a's, b's), a lower toll of a place against a country-wide sum is its
+    part too."""
+    if compared is not None:
+        qa, qb = compared
+        if point(qa) != point(qb):
+            part, whole = (a, b) if point(qa) < point(qb) else (b, a)
+            if inside := _inside_the_whole(part, whole):
+                return f"different scope ({inside})"
     a_town, b_town = towns(a.locations), towns(b.locations)
     if bool(a_town) != bool(b_town):
         town, other = (a, b) if a_town else (b, a)
@@ -210,6 +224,19 @@ def different_scope(a: Claim, b: Claim) -> str | None:
     if _several_days(a) != _several_days(b):
         return "different scope (one day's count vs several days')"
     return None
+
+
+def _inside_the_whole(part: Claim, whole: Claim) -> str | None:
+    """Where the lower toll's place lies inside the higher toll's whole area: any named place
+    against a sum across the country that names none ("towns across the country"). A province
+    named with a toll is left alone: outlets name it to place one incident as often as to sum
+    over it (the Khan Sheikhoun attack "in Idlib province")."""
+    if not part.locations or whole.locations:
+        return None
+    if not (summed := COUNTRY_WIDE_RE.search(whole.sentence.text)):
+        return None
+    named = ", ".join(sorted(place.name for place in most_specific(part.locations)))
+    return f"{named} vs a sum {summed[0]}"
 
 
 def _several_days(claim: Claim) -> bool:

@@ -83,7 +83,7 @@ def classify_pair(a: Claim, b: Claim, evidence: PairEvidence) -> Verdict:
             # several) or attacks by two sides disagree without contradicting; agreeing
             # figures still agree.
             if verdict.kind in DISCREPANCY_KINDS and (
-                gap := different_scope(a, b) or different_attackers(a, b)
+                gap := different_scope(a, b, verdict.compared) or different_attackers(a, b)
             ):
                 return unrelated(f"{verdict.reason}, but {gap}")
             return verdict

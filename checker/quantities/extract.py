@@ -5,8 +5,9 @@ positional rules, so that it is deterministic and runs on a whole corpus in well
 millisecond per sentence. Each figure is read with its hedge (as an interval), the noun it
 counts (lemma and coarse category) and the event it takes part in (killed, wounded ...).
 Figures that are not counts (years, dates, times, ages, durations, ordinals, codes,
-percentages, money, share counters) are dropped, and so is a bare figure that counts
-nothing and takes part in no event ("More news: 99"), since nothing could be compared to it.
+percentages, money, share counters) are dropped, and so are projections ("the toll could reach
+200") and a bare figure that counts nothing and takes part in no event ("More news: 99"),
+since nothing could be compared to it.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from checker.models import Hedge, Quantity
 from checker.quantities.events import assign_events
 from checker.quantities.figures import Figure, Token, read_figure, read_hedge, read_range, tokenize
 from checker.quantities.nouns import Candidate, read_noun_phrase
-from checker.quantities.traps import is_trap, is_trap_after
+from checker.quantities.traps import is_projection, is_trap, is_trap_after
 
 ABOUT_SPREAD: Final = 0.10  # "about/around N": within 10% either side, the usual rounding
 NEARLY_SPREAD: Final = 0.15  # "nearly N": up to 15% short of N ("nearly 60" fits 51-60)
@@ -58,6 +59,8 @@ def _read_candidate(text: str, tokens: list[Token], i: int, floor: int) -> Candi
     if is_trap(text, tokens, figure):
         return None
     first, hedge = read_hedge(tokens, figure, floor)
+    if is_projection(tokens, first):
+        return None
     end = figure.end
     post = tuple(t.lower for t in tokens[end : end + 2])
     if post in lx.POST_HEDGES and hedge == "exact" and figure.kind != "vague":

@@ -19,6 +19,8 @@ from checker.models import Quantity
 # "more than 30 people"; dev.jsonl fk-036, fk-061, fk-072).
 # "cases of asphyxiation" count affected people (fk-217).
 INTERCHANGEABLE = (frozenset({"civilian", "people", "case"}),)
+# Counts of combatants, which a sentence may set beside its civilians.
+COMBATANTS = frozenset({"fighter", "soldier", "police"})
 # Categories whose counted noun is a unit: figures compare only in the same unit.
 MEASURED = frozenset({"distance", "money", "weight", "area", "duration"})
 
@@ -36,26 +38,48 @@ class QuantityMatch(BaseModel):
 def match_quantities(
     a_quantities: Sequence[Quantity], b_quantities: Sequence[Quantity]
 ) -> list[QuantityMatch]:
-    """Pair each quantity with at most one of the other side, strongest matches first."""
+    """Pair each quantity with at most one of the other side: one figure restated by both
+    first ("up to 80 militants" in each tells which figures correspond), then the strongest."""
+    a_contrasted, b_contrasted = _contrasted(a_quantities), _contrasted(b_quantities)
     candidates = sorted(
         (
-            (strength, _log_gap(qa, qb), i, j)
+            (not same_stated_figure(qa, qb), strength, _log_gap(qa, qb), i, j)
             for i, qa in enumerate(a_quantities)
             for j, qb in enumerate(b_quantities)
             if (strength := match_strength(qa, qb)) > 0
+            and not _contrast_broken(qa, qb, i in a_contrasted, j in b_contrasted)
         ),
-        key=lambda item: (-item[0], item[1], item[2], item[3]),
+        key=lambda item: (item[0], -item[1], item[2], item[3], item[4]),
     )
     used_a: set[int] = set()
     used_b: set[int] = set()
     matches = []
-    for strength, _gap, i, j in candidates:
+    for _restated, strength, _gap, i, j in candidates:
         if i in used_a or j in used_b:
             continue
         used_a.add(i)
         used_b.add(j)
         matches.append(QuantityMatch(a=a_quantities[i], b=b_quantities[j], strength=strength))
     return matches
+
+
+def _contrasted(quantities: Sequence[Quantity]) -> set[int]:
+    """Civilian counts that sit beside a count of fighters or soldiers of the same event ("31
+    jihadists and eight civilians"): the sentence sets them apart from the combatants."""
+    combatant_events = {q.event for q in quantities if q.category in COMBATANTS and q.event}
+    return {
+        i
+        for i, q in enumerate(quantities)
+        if q.category == "civilian" and q.event in combatant_events
+    }
+
+
+def _contrast_broken(qa: Quantity, qb: Quantity, a_contrasted: bool, b_contrasted: bool) -> bool:
+    """Civilians told apart from combatants are not "people" of another report, whose count
+    may hold the combatants too ("kills 19" against "31 jihadists and eight civilians")."""
+    return (a_contrasted and _category(qb) == "people") or (
+        b_contrasted and _category(qa) == "people"
+    )
 
 
 def _log_gap(qa: Quantity, qb: Quantity) -> float:

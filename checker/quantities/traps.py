@@ -84,6 +84,18 @@ def _previous_word(tokens: list[Token], i: int) -> str:
     return tokens[j].lower if j >= 0 else ""
 
 
+def is_projection(tokens: list[Token], first: int) -> bool:
+    """A figure a toll may yet reach ("could reach as many as 200", "expected to rise to 50"):
+    a forecast, not a figure of the event, so it is no ceiling or rival of any count."""
+    k = first - 1
+    if lower_at(tokens, k) == "to":
+        k -= 1  # "rise to", "climb to"
+    if lower_at(tokens, k) not in lx.PROJECTION_VERBS:
+        return False
+    before = range(max(k - lx.PROJECTION_REACH, 0), k)
+    return any(tokens[j].lower in lx.PROJECTION_MODALS for j in before)
+
+
 def is_trap_after(tokens: list[Token], candidate: Candidate) -> bool:
     """Traps told by what the figure counts: durations, ages, money, years read as counts."""
     counted = candidate.counted
