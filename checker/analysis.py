@@ -57,6 +57,18 @@ def analyse_articles(
         f"extracting claims and encoding {len(sentences):,} sentences of {len(articles):,} "
         f"articles with {embedder.name}"
     )
+    return analyse_sentences(articles, sentences, embedder, show_progress=show_progress)
+
+
+def analyse_sentences(
+    articles: Sequence[Article],
+    sentences: list[Sentence],
+    embedder: Embedder,
+    *,
+    show_progress: bool = False,
+) -> StoredIndex:
+    """The claims and vectors of `sentences` (split from `articles`, at least one): the step of
+    `analyse_articles` after splitting, which a fresh index runs batch by batch."""
     published = {article.id: article.date for article in articles}
     claims, vectors = _claims_and_vectors(sentences, published, embedder, show_progress)
     return StoredIndex(

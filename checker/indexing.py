@@ -20,6 +20,7 @@ from pydantic import BaseModel
 
 from checker.analysis import analyse_articles
 from checker.errors import CheckerError, IncompatibleIndexError, UsageError
+from checker.fresh_index import index_fresh
 from checker.incidents import with_incidents
 from checker.ingest import FieldMap, load_articles
 from checker.models import Article
@@ -77,27 +78,69 @@ def index(
         changes = _changes(existing, ingested.articles)
         fresh = [article for article in ingested.articles if changes[article.id] != "unchanged"]
         _require_outlets(existing, fresh, paths, allow_single_outlet)
-        analysed = _analyse(fresh, existing, index_dir, model_name, embedder, progress)
-        stored = merge(existing, analysed)
-        if fresh or existing is None or existing.incidents is None:
-            progress.stage(f"building incidents across {len(stored.articles):,} articles")
-            stored = with_incidents(stored, existing.incidents if existing else None)
-            progress.stage(f"writing the index to {index_dir}")
-            save(index_dir, stored)
+        if existing is None:  # a new index: analysed and written in bounded batches
+            written = index_fresh(
+                fresh, index_dir=index_dir, model=model_name, embedder=embedder, progress=progress
+            )
+            held = Held(
+                model=written.model,
+                articles=written.articles,
+                outlets=len({article.outlet for article in fresh}),
+                sentences=written.sentences,
+                encoded=written.sentences,
+            )
+        else:
+            held = _add_to(existing, fresh, index_dir, model_name, embedder, progress)
     counts = {
         kind: sum(1 for value in changes.values() if value == kind)
         for kind in get_args(ArticleChange)
     }
     return IndexSummary(
         index=str(index_dir),
+        model=held.model,
+        articles=held.articles,
+        outlets=held.outlets,
+        sentences=held.sentences,
+        encoded_sentences=held.encoded,
+        seconds=round(time.perf_counter() - started, 3),
+        warnings=ingested.warnings,
+        **counts,
+    )
+
+
+class Held(BaseModel):
+    """What the index holds after a run, and how many sentences the run encoded."""
+
+    model: str
+    articles: int
+    outlets: int
+    sentences: int
+    encoded: int
+
+
+def _add_to(
+    existing: StoredIndex,
+    fresh: list[Article],
+    index_dir: Path,
+    model_name: str,
+    embedder: Embedder | None,
+    progress: Progress,
+) -> Held:
+    """The new and changed articles analysed in memory and merged into `existing`, saved when
+    anything changed (or its incidents were never built)."""
+    analysed = _analyse(fresh, existing, index_dir, model_name, embedder, progress)
+    stored = merge(existing, analysed)
+    if fresh or existing.incidents is None:
+        progress.stage(f"building incidents across {len(stored.articles):,} articles")
+        stored = with_incidents(stored, existing.incidents)
+        progress.stage(f"writing the index to {index_dir}")
+        save(index_dir, stored)
+    return Held(
         model=model_name,
         articles=len(stored.articles),
         outlets=len({article.outlet for article in stored.articles}),
         sentences=len(stored.claims),
-        encoded_sentences=len(analysed.claims),
-        seconds=round(time.perf_counter() - started, 3),
-        warnings=ingested.warnings,
-        **counts,
+        encoded=len(analysed.claims),
     )
 
 

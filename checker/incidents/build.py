@@ -35,7 +35,7 @@ from checker.incidents.fitting import (
 )
 from checker.incidents.models import Incident
 from checker.incidents.when import DatedBy, DayRange, event_days
-from checker.incidents.where import lead_places, places_meet, places_of
+from checker.incidents.where import LEAD_SENTENCES, lead_places, places_meet, places_of
 from checker.models import AnalysedSentence
 from checker.store.incident_file import StoredIncident
 
@@ -46,6 +46,8 @@ class Incidents:
 
     incidents: list[Incident]
     by_row: dict[int, str]
+    # each incident's members as an index saves them: (article id, checksum, sentence index)
+    member_keys: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._by_id = {incident.id: incident for incident in self.incidents}
@@ -82,6 +84,17 @@ def tells_who(sentence: AnalysedSentence) -> bool:
     return not (claim.window or counted) and bool(told)
 
 
+def read_by_incidents(sentence: AnalysedSentence) -> bool:
+    """Whether building incidents reads this sentence: it reports an event or says who struck,
+    or it is one of its article's opening sentences (which place its article). A fresh index
+    keeps only these rows at hand for incidents (incidents/staged.py)."""
+    return (
+        sentence.claim.sentence.index < LEAD_SENTENCES
+        or incident_event(sentence) is not None
+        or tells_who(sentence)
+    )
+
+
 def incident_kind(event: str) -> str:
     """The kind of incident a counted event belongs to: 'attack' for people killed or hurt,
     strikes and damage; the event itself otherwise ('abducted', 'displaced' …)."""
@@ -98,20 +111,20 @@ def build_incidents(
     placed: into one of them or a new incident."""
     lead = lead_places(sentences)
     keyed, claims = {}, []
-    for sentence in sentences:
+    for at, sentence in enumerate(sentences):
         own_event = incident_event(sentence)
         event = own_event or ("attack" if tells_who(sentence) else None)
         if event is None:
             continue
         places, source = places_of(sentence, lead)
-        report = PlacedReport(sentence, event, event_days(sentence), places, source)
+        report = PlacedReport(at, sentences, event, event_days(sentence), places, source)
         counted = any(q.event for q in sentence.claim.quantities)
         if own_event is not None and (source == "sentence" or counted):
             keyed[sentence.row] = report
         elif source == "article":
             claims.append(report)  # who did it or did not, placed by its article alone
     building = _Building()
-    rows = {_member_key(sentence): sentence.row for sentence in sentences}
+    rows = {_member_key(sentence): sentence.row for sentence in sentences} if existing else {}
     for stored in existing or ():
         members = [keyed.pop(row) for key in stored.members if (row := rows.get(key)) in keyed]
         if members:
@@ -123,22 +136,17 @@ def build_incidents(
         _place(report, building)
     for report in sorted(claims, key=lambda report: _order(report.sentence, report.days)):
         _attach(report, building)
-    incidents = [_finished(incident) for incident in building.opened]
-    by_row = {
-        sentence.row: incident.id
-        for incident, built in zip(incidents, building.opened, strict=True)
-        for sentence in built.members
-    }
-    return Incidents(incidents=incidents, by_row=by_row)
+    finished = [_finished(incident) for incident in building.opened]
+    incidents = [incident for incident, _ in finished]
+    by_row = {row: incident.id for incident in incidents for row in incident.rows}
+    keys = {incident.id: members for incident, members in finished}
+    return Incidents(incidents=incidents, by_row=by_row, member_keys=keys)
 
 
-def stored_incidents(
-    incidents: Incidents, sentences: Sequence[AnalysedSentence]
-) -> list[StoredIncident]:
+def stored_incidents(incidents: Incidents) -> list[StoredIncident]:
     """The incidents as an index saves them: ids and member keys (store/incident_file.py)."""
-    by_row = {sentence.row: sentence for sentence in sentences}
     return [
-        StoredIncident(id=incident.id, members=[_member_key(by_row[row]) for row in incident.rows])
+        StoredIncident(id=incident.id, members=incidents.member_keys[incident.id])
         for incident in incidents.incidents
     ]
 
@@ -196,7 +204,7 @@ def _attach(report: PlacedReport, built: _Building) -> None:
     leaves the incident's days and place as its counts and own places made them."""
     fitting = _fitting(report, built)
     if fitting:
-        min(fitting, key=lambda item: item[0])[1].members.append(report.sentence)
+        min(fitting, key=lambda item: item[0])[1].members.append(report.at)
 
 
 @dataclass
@@ -224,24 +232,26 @@ def _open(report: PlacedReport, built: _Building) -> OpenIncident:
     incident = OpenIncident(
         event, places, places[0] if places else None, report.source, days, set(), home
     )
+    incident.sentences = report.sentences
     incident.text_days = days if one_day(days) else None
     for key in keys:
         built.buckets[(event, key)].append(incident)
     built.opened.append(incident)
-    _add(incident, report.sentence)
+    _add(incident, report)
     return incident
 
 
-def _add(incident: OpenIncident, sentence: AnalysedSentence) -> None:
-    incident.means.update(sentence.claim.means)
-    incident.anchor_means = incident.anchor_means or sentence.claim.means
-    incident.members.append(sentence)
+def _add(incident: OpenIncident, report: PlacedReport) -> None:
+    means = report.sentence.claim.means
+    incident.means.update(means)
+    incident.anchor_means = incident.anchor_means or means
+    incident.members.append(report.at)
 
 
 def _join(incident: OpenIncident, report: PlacedReport) -> None:
     """Add a report to the incident: its span widens, its place narrows from a governorate to
     the town a report names."""
-    _add(incident, report.sentence)
+    _add(incident, report)
     days, places = report.days, report.places
     if wide(days) and incident.days is not None and not wide(incident.days):
         days = None  # a month's background report keeps the incident's own days
@@ -273,8 +283,10 @@ def _order(sentence: AnalysedSentence, days: DayRange | None) -> tuple:
     )
 
 
-def _finished(incident: OpenIncident) -> Incident:
-    first = incident.members[0]
+def _finished(incident: OpenIncident) -> tuple[Incident, list[tuple[str, str, int]]]:
+    """The incident built, and its members' keys (stored_incidents)."""
+    members = list(incident.reports())
+    first = members[0]
     days = incident.days
     key = "\x1f".join(
         [
@@ -285,7 +297,7 @@ def _finished(incident: OpenIncident) -> Incident:
             str(first.claim.sentence.index),
         ]
     )
-    return Incident(
+    finished = Incident(
         id=incident.id or "inc-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10],
         event=incident.event,
         means=sorted(incident.means),
@@ -294,6 +306,7 @@ def _finished(incident: OpenIncident) -> Incident:
         first_day=days.first if days else None,
         last_day=days.last if days else None,
         dated_by=days.dated_by if days else "none",
-        rows=[sentence.row for sentence in incident.members],
-        outlets=sorted({sentence.article.outlet for sentence in incident.members}),
+        rows=[sentence.row for sentence in members],
+        outlets=sorted({sentence.article.outlet for sentence in members}),
     )
+    return finished, [_member_key(sentence) for sentence in members]

@@ -5,6 +5,7 @@ meet without the incident growing past MAX_SPAN (incidents/build.py places the r
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -35,18 +36,31 @@ class OpenIncident:
     text_days: DayRange | None = None  # the day its reports' own words give, if any
     # the first report's means: the ones a joining report's must be compatible with
     anchor_means: list[str] = field(default_factory=list)
-    members: list[AnalysedSentence] = field(default_factory=list)
+    # where its reports are in `sentences` (the sentences the incidents are built from, which
+    # a fresh index reads back from disk on demand: incidents hold positions, not sentences)
+    members: list[int] = field(default_factory=list)
+    sentences: Sequence[AnalysedSentence] = ()
     id: str | None = None  # kept from a saved index: an incident's id never changes
+
+    def reports(self) -> Iterator[AnalysedSentence]:
+        """Its reports, in the order they joined."""
+        return (self.sentences[at] for at in self.members)
 
 
 class PlacedReport(NamedTuple):
-    """A sentence that reports an event, with what places it: when, where, and whence the place."""
+    """A sentence that reports an event (the one at `at` in `sentences`), with what places it:
+    when, where, and whence the place."""
 
-    sentence: AnalysedSentence
+    at: int
+    sentences: Sequence[AnalysedSentence]
     event: str
     days: DayRange | None
     places: list[Location]
     source: PlaceSource
+
+    @property
+    def sentence(self) -> AnalysedSentence:
+        return self.sentences[self.at]
 
 
 def states_figure(
@@ -54,7 +68,7 @@ def states_figure(
 ) -> bool:
     """Whether a report of the incident gives one of the sentence's figures for the same event
     ("270 soldiers were killed", "left 270 people dead"); `strict`: of the same counted thing."""
-    return any(_gives_figure(member, sentence, strict=strict) for member in incident.members)
+    return any(_gives_figure(member, sentence, strict=strict) for member in incident.reports())
 
 
 def _gives_figure(member: AnalysedSentence, sentence: AnalysedSentence, *, strict: bool) -> bool:
@@ -142,5 +156,5 @@ def told_alike(incident: OpenIncident, report: PlacedReport) -> bool:
     return any(
         set(claim.perpetrators) & set(member.claim.perpetrators)
         and _gives_figure(member, report.sentence, strict=False)
-        for member in incident.members
+        for member in incident.reports()
     )

@@ -13,4 +13,4 @@ def with_incidents(stored: StoredIndex, previous: list[StoredIncident] | None) -
     ids and the members still there; every other report joins one of them or a new one."""
     sentences = sentences_of(stored)
     built = build_incidents(sentences, previous)
-    return stored.model_copy(update={"incidents": stored_incidents(built, sentences)})
+    return stored.model_copy(update={"incidents": stored_incidents(built)})

@@ -39,12 +39,20 @@ def write_file(target: Path, data: bytes | memoryview) -> None:
         finally:
             os.close(descriptor)
     except OSError as error:
-        if error.errno in _NO_SPACE:
-            raise DiskFullError(
-                f"no space left on {mount_point(target)} while writing {target}; free space "
-                "there and run again (the index is unchanged)"
-            ) from error
+        full = no_space(error, target)
+        if full is not None:
+            raise full from error
         raise
+
+
+def no_space(error: OSError, target: Path) -> DiskFullError | None:
+    """The DiskFullError naming `target` when `error` is a full disk or quota, else None."""
+    if error.errno not in _NO_SPACE:
+        return None
+    return DiskFullError(
+        f"no space left on {mount_point(target)} while writing {target}; free space "
+        "there and run again (the index is unchanged)"
+    )
 
 
 def atomic_write_text(target: Path, text: str) -> None:

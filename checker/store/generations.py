@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -138,24 +139,59 @@ def save_index(path: Path, stored: StoredIndex, *, checker_version: str = __vers
     wrote and leaves the index as it was. The previous manifest is not read, so a damaged
     index can be replaced (`index(..., rebuild=True)`).
     """
+
+    def stage(staging: Path) -> Staged:
+        return Staged(
+            model=stored.model,
+            dimension=stored.dimension,
+            articles=len(stored.articles),
+            sentences=len(stored.claims),
+            files=_stage(staging, stored),
+        )
+
+    publish_generation(path, stage, checker_version=checker_version)
+
+
+class Staged(BaseModel):
+    """What a staging function wrote into a generation: the manifest's facts and files."""
+
+    model: str
+    dimension: int
+    articles: int
+    sentences: int
+    files: list[str]
+
+
+def publish_generation(
+    path: Path, stage: Callable[[Path], Staged], *, checker_version: str = __version__
+) -> Staged:
+    """Run `stage` on a fresh staging folder, then publish it as the next generation: fsync'd,
+    renamed into place, the manifest switched atomically, older generations removed.
+
+    Call inside `locked(path)`. Whatever fails in between, `stage` itself included (a full
+    disk, Ctrl-C while a corpus is analysed into it), removes the staging folder and leaves
+    the index as it was."""
     path.mkdir(parents=True, exist_ok=True)
     generation_name = _next_generation(path)
     staging = path / f".{generation_name}.tmp-{os.getpid()}"
     final = path / generation_name
     try:
-        names = _stage(staging, stored)
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir()
+        staged = stage(staging)
+        fsync_dir(staging)
         crash_point("staged")
         os.replace(staging, final)
         fsync_dir(path)
         crash_point("generation")
         manifest = Manifest(
             checker_version=checker_version,
-            model=stored.model,
-            dimension=stored.dimension,
+            model=staged.model,
+            dimension=staged.dimension,
             generation=generation_name,
-            articles=len(stored.articles),
-            sentences=len(stored.claims),
-            files={name: sha256_of(final / name) for name in names},
+            articles=staged.articles,
+            sentences=staged.sentences,
+            files={name: sha256_of(final / name) for name in staged.files},
         )
         write_manifest(path, manifest)
     except BaseException:
@@ -165,14 +201,13 @@ def save_index(path: Path, stored: StoredIndex, *, checker_version: str = __vers
         raise
     crash_point("manifest")
     _remove_stale_generations(path, keep=generation_name)
+    return staged
 
 
 def _stage(staging: Path, stored: StoredIndex) -> list[str]:
     """Write every file of the generation into `staging`; the names written."""
     import faiss
 
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir()
     # Written from faiss's own buffer: a bytes copy of it would hold the vectors once more.
     serialized = faiss.serialize_index(flat_index(stored.vectors, stored.dimension))
     write_file(staging / VECTORS, serialized.data)
@@ -182,7 +217,6 @@ def _stage(staging: Path, stored: StoredIndex) -> list[str]:
     if stored.incidents is not None:
         write_incidents(staging / INCIDENTS, stored.incidents)
         names.append(INCIDENTS)
-    fsync_dir(staging)
     return names
 
 
@@ -205,31 +239,42 @@ def _current_generation(path: Path) -> str | None:
         return None
 
 
+def create_metadata_tables(connection: sqlite3.Connection) -> None:
+    """The metadata schema: articles by id, claims by row (the row of their vector)."""
+    connection.execute(
+        "CREATE TABLE articles (id TEXT PRIMARY KEY, checksum TEXT NOT NULL, json TEXT NOT NULL)"
+    )
+    connection.execute(
+        "CREATE TABLE claims (row INTEGER PRIMARY KEY, doc_id TEXT NOT NULL, json TEXT NOT NULL)"
+    )
+
+
+def insert_articles(connection: sqlite3.Connection, articles: Iterable[Article]) -> None:
+    connection.executemany(
+        "INSERT INTO articles VALUES (?, ?, ?)",
+        ((article.id, article.checksum, article.model_dump_json()) for article in articles),
+    )
+
+
+def insert_claims(connection: sqlite3.Connection, first_row: int, claims: Iterable[Claim]) -> None:
+    """The claims as rows `first_row`, `first_row + 1`, …"""
+    connection.executemany(
+        "INSERT INTO claims VALUES (?, ?, ?)",
+        (
+            (row, claim.sentence.doc_id, claim.model_dump_json())
+            for row, claim in enumerate(claims, start=first_row)
+        ),
+    )
+
+
 def _metadata_bytes(stored: StoredIndex) -> bytes:
     """The SQLite metadata of `stored` (articles, claims by row), built in memory."""
     connection = sqlite3.connect(":memory:")
     try:
         with connection:
-            connection.execute(
-                "CREATE TABLE articles (id TEXT PRIMARY KEY, checksum TEXT NOT NULL, json TEXT NOT NULL)"
-            )
-            connection.execute(
-                "CREATE TABLE claims (row INTEGER PRIMARY KEY, doc_id TEXT NOT NULL, json TEXT NOT NULL)"
-            )
-            connection.executemany(
-                "INSERT INTO articles VALUES (?, ?, ?)",
-                [
-                    (article.id, article.checksum, article.model_dump_json())
-                    for article in stored.articles
-                ],
-            )
-            connection.executemany(
-                "INSERT INTO claims VALUES (?, ?, ?)",
-                [
-                    (row, claim.sentence.doc_id, claim.model_dump_json())
-                    for row, claim in enumerate(stored.claims)
-                ],
-            )
+            create_metadata_tables(connection)
+            insert_articles(connection, stored.articles)
+            insert_claims(connection, 0, stored.claims)
         return connection.serialize()
     finally:
         connection.close()
