@@ -78,6 +78,7 @@ def mount_point(file_path: Path) -> Path:
 
 
 def fsync_dir(directory: Path) -> None:
+    """fsync a folder (its entries) or a file (its bytes)."""
     descriptor = os.open(directory, os.O_RDONLY)
     try:
         os.fsync(descriptor)

@@ -10,7 +10,6 @@ a staging folder that `publish_generation` renames into place only once it is co
 from __future__ import annotations
 
 import errno
-import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -19,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from checker.models import Article, Claim
-from checker.store.durable import no_space
+from checker.store.durable import fsync_dir, no_space
 from checker.store.flat_file import FlatIndexWriter
 from checker.store.generations import (
     METADATA,
@@ -72,7 +71,7 @@ class GenerationWriter:
         """Close and fsync every file; the names written."""
         self._vector_file(dimension).close()
         self._connection.close()
-        _fsync(self.staging / METADATA)
+        fsync_dir(self.staging / METADATA)  # a file: fsync_dir syncs either
         names = [VECTORS, METADATA]
         if incidents is not None:
             write_incidents(self.staging / INCIDENTS, incidents)
@@ -104,11 +103,3 @@ class GenerationWriter:
                 if full is not None:
                     raise full from error
             raise
-
-
-def _fsync(file_path: Path) -> None:
-    descriptor = os.open(file_path, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
