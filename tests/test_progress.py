@@ -79,4 +79,4 @@ def test_index_names_loading_the_model_and_encoding(tmp_path, monkeypatch):
         )
     result = runner.invoke(app, ["index", str(corpus), "-i", str(tmp_path / "idx")])
     assert result.exit_code == 0, result.output
-    assert "encoding 2 sentences of 2 articles" in result.stderr
+    assert "encoding the sentences of 2 articles" in result.stderr  # counted as batches go
