@@ -637,7 +637,9 @@ def test_a_first_count_expected_to_rise_is_the_earlier_of_two_same_day_tolls():
         "The names of all 18 killed were listed by Ariha Today activist group which said the "
         "death toll is likely to rise as many of the wounded remain in critical conditions."
     )
-    lower = "An air strike killed 15 civilians in Syrias northwestern province of Idlib on Saturday."
+    lower = (
+        "An air strike killed 15 civilians in Syrias northwestern province of Idlib on Saturday."
+    )
     a, b = claims_of(higher, lower, saturday, saturday)
     facts = PairEvidence(similarity=0.7, a_date=saturday, b_date=saturday)
     assert classify_pair(a, b, facts).kind == "conflict"
