@@ -16,8 +16,6 @@ from array import array
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from checker.analysis import analyse_sentences
 from checker.incidents.build import read_by_incidents
 from checker.incidents.staged import staged_incidents
@@ -35,14 +33,6 @@ from checker.text import split_sentences
 BATCH_SENTENCES = 2_000
 
 
-class FreshIndex(BaseModel):
-    """What a fresh index holds once written."""
-
-    model: str
-    articles: int
-    sentences: int
-
-
 def index_fresh(
     articles: Sequence[Article],
     *,
@@ -50,10 +40,10 @@ def index_fresh(
     model: str,
     embedder: Embedder | None = None,
     progress: Progress = NO_PROGRESS,
-) -> FreshIndex:
+) -> Staged:
     """Analyse `articles` batch by batch into a new generation of `index_dir` and publish it
-    (call inside `locked(index_dir)`); any failure, Ctrl-C included, leaves the index as it
-    was. The embedder (`embedder`, else `model`) is loaded when a first sentence needs it."""
+    (call inside `locked(index_dir)`): what it holds. Any failure, Ctrl-C included, leaves the
+    index as it was. The embedder (`embedder`, else `model`) is loaded when a first sentence needs it."""
     encoder: list[Embedder] = [embedder] if embedder is not None else []
 
     def stage(staging: Path) -> Staged:
@@ -63,9 +53,10 @@ def index_fresh(
             by_id = {article.id: article for article in articles}
             for_incidents = array("q")
             for batch, sentences in _batches(articles):
-                if not encoder:
-                    progress.stage(f"loading the embedding model {model}")
-                    encoder.append(get_embedder(model))
+                if not writer.rows:  # the first batch: the model is needed from here on
+                    if not encoder:
+                        progress.stage(f"loading the embedding model {model}")
+                        encoder.append(get_embedder(model))
                     progress.stage(
                         f"extracting claims and encoding the sentences of {len(articles):,} "
                         f"articles with {encoder[0].name}",
@@ -96,8 +87,7 @@ def index_fresh(
             files=files,
         )
 
-    staged = publish_generation(index_dir, stage)
-    return FreshIndex(model=staged.model, articles=staged.articles, sentences=staged.sentences)
+    return publish_generation(index_dir, stage)
 
 
 def _batches(articles: Sequence[Article]) -> Iterator[tuple[list[Article], list[Sentence]]]:

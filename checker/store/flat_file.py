@@ -63,7 +63,13 @@ class FlatIndexWriter:
             except OSError as error:
                 self._raise(error)
         finally:
-            self._close_descriptor()
+            self.discard()
+
+    def discard(self) -> None:
+        """Let go of the file unfinished (after a failure: the staging folder is removed)."""
+        if self._descriptor >= 0:
+            os.close(self._descriptor)
+            self._descriptor = -1
 
     def _write(self, data: bytes) -> None:
         view = memoryview(data)
@@ -79,11 +85,6 @@ class FlatIndexWriter:
             raise full from error
         raise error
 
-    def _close_descriptor(self) -> None:
-        if self._descriptor >= 0:
-            os.close(self._descriptor)
-            self._descriptor = -1
-
     def __enter__(self) -> FlatIndexWriter:
         return self
 
@@ -96,4 +97,4 @@ class FlatIndexWriter:
         if kind is None:
             self.close()
         else:
-            self._close_descriptor()
+            self.discard()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import errno
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -52,11 +52,10 @@ class GenerationWriter:
         """The staged metadata, for reading back what was written (incidents)."""
         return self._connection
 
-    def add_articles(self, articles: Iterable[Article]) -> None:
+    def add_articles(self, articles: Sequence[Article]) -> None:
         with self._writing():
-            for article in articles:
-                insert_articles(self._connection, [article])
-                self.articles += 1
+            insert_articles(self._connection, articles)
+        self.articles += len(articles)
 
     def add_rows(self, claims: Sequence[Claim], vectors: np.ndarray, dimension: int) -> None:
         """Claims as the next rows, and their vectors (row i of `vectors` is `claims[i]`'s)."""
@@ -82,7 +81,7 @@ class GenerationWriter:
         """Let go of the files after a failure (the staging folder is then removed)."""
         self._connection.close()
         if self._vectors is not None:
-            self._vectors.__exit__(RuntimeError, None, None)
+            self._vectors.discard()
 
     def _vector_file(self, dimension: int) -> FlatIndexWriter:
         if self._vectors is None:
