@@ -615,31 +615,3 @@ def test_counts_of_two_things_the_lexicon_cannot_place_are_not_compared():
     )
     verdict = classify_pair(a, b, PairEvidence(similarity=0.45))
     assert verdict.compared is None and verdict.kind != "divergent"
-
-
-def test_a_first_count_expected_to_rise_is_the_earlier_of_two_same_day_tolls():
-    # FA-KES, the Hassakeh wedding bombing of Monday 3 October 2016.
-    monday = D(2016, 10, 3)
-    first = (
-        "The Syrian Observatory for Human Rights said at least 14 were killed in the blast adding "
-        "the number was expected to rise with many of the wounded in critical condition."
-    )
-    later = (
-        "At least 22 people were killed Monday in an attack targeting a wedding party in the "
-        "northeastern Syrian province of Hassakeh the Syrian Observatory for Human Rights said."
-    )
-    facts = PairEvidence(similarity=0.7, a_date=monday, b_date=monday)
-    a, b = claims_of(first, later, monday, monday)
-    assert classify_pair(a, b, facts).kind == "update"
-    # Framing the higher figure as a first count says nothing of which came first.
-    saturday = D(2017, 4, 8)
-    higher = (
-        "The names of all 18 killed were listed by Ariha Today activist group which said the "
-        "death toll is likely to rise as many of the wounded remain in critical conditions."
-    )
-    lower = (
-        "An air strike killed 15 civilians in Syrias northwestern province of Idlib on Saturday."
-    )
-    a, b = claims_of(higher, lower, saturday, saturday)
-    facts = PairEvidence(similarity=0.7, a_date=saturday, b_date=saturday)
-    assert classify_pair(a, b, facts).kind == "conflict"
